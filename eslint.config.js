@@ -1,0 +1,49 @@
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import importPlugin from 'eslint-plugin-import';
+
+const features = ['assessments', 'questionnaire', 'report', 'review', 'exchange'];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.bench'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, import: importPlugin },
+    settings: { 'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/refs': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // The architecture, enforced: domain is pure, storage only sees domain, features never import each other.
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/domain', from: ['./src/app', './src/features', './src/storage', './src/ui'], message: 'src/domain is pure.' },
+            { target: './src/storage', from: ['./src/app', './src/features', './src/ui'], message: 'storage imports only domain.' },
+            { target: './src/ui', from: ['./src/app', './src/features'], message: 'ui is shared by features.' },
+            { target: './src/features', from: './src/app', message: 'features do not import the app.' },
+            ...features.map((f) => ({
+              target: `./src/features/${f}`,
+              from: './src/features',
+              except: [`./${f}`],
+              message: 'Features do not import each other.',
+            })),
+          ],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['dexie', 'dexie-react-hooks'], message: 'Only src/storage talks to IndexedDB.' },
+            { group: ['@react-pdf/*'], message: 'Only src/features/report renders PDFs.' },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ['src/storage/**'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['src/features/report/**', 'scripts/**'], rules: { 'no-restricted-imports': 'off' } },
+);

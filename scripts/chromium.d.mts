@@ -1,0 +1,3 @@
+export const CHROMIUM: string;
+export function ensureChromium(): string;
+export const chromiumArgs: string[];

@@ -1,0 +1,131 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Assessment } from '../domain/assessment';
+import { allIndicators, type CatalogueBundle, type CatalogueKind } from '../domain/catalogue';
+import { HomePage } from '../features/assessments/home-page';
+import { getAssessment } from '../storage/db';
+import { useStored } from '../storage/live';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { href, useRoute, type Route } from '../ui/router';
+import { StorageErrorMessage } from '../ui/StorageErrorMessage';
+import { loadCatalogue, loadCatalogueBundle } from './catalogue';
+import { isLanguage, languageNames, languages } from './i18n';
+
+// Screens beyond the home list load on demand, keeping the first screen small.
+const NewAssessmentPage = lazy(() => import('../features/assessments/setup-page').then((m) => ({ default: m.NewAssessmentPage })));
+const EditAssessmentPage = lazy(() => import('../features/assessments/setup-page').then((m) => ({ default: m.EditAssessmentPage })));
+const WalkthroughPage = lazy(() => import('../features/questionnaire/walkthrough-page').then((m) => ({ default: m.WalkthroughPage })));
+const PresentationPage = lazy(() => import('../features/questionnaire/presentation-page').then((m) => ({ default: m.PresentationPage })));
+
+function useCatalogueTotals() {
+  const [totals, setTotals] = useState<Partial<Record<CatalogueKind, number>>>({});
+  useEffect(() => {
+    for (const kind of ['national', 'local'] as const) {
+      loadCatalogue(kind)
+        .then((c) => setTotals((t) => ({ ...t, [kind]: allIndicators(c).length })))
+        .catch(() => undefined); // The walkthrough reports a broken catalogue; the list just shows "…".
+    }
+  }, []);
+  return totals;
+}
+
+function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  return (
+    <label className="language">
+      <span>{t('app.language')}</span>{' '}
+      <select value={i18n.language} onChange={(e) => isLanguage(e.target.value) && void i18n.changeLanguage(e.target.value)}>
+        {languages.map((lang) => (
+          <option key={lang} value={lang} lang={lang}>
+            {languageNames[lang]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Loads an assessment and its catalogue in the UI language, then shows the screen that needs them. */
+function WithAssessment({ id, render }: { id: string; render: (assessment: Assessment, bundle: CatalogueBundle) => React.ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const assessment = useStored(() => getAssessment(id), [id]);
+  const [bundle, setBundle] = useState<CatalogueBundle | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const level = assessment?.level;
+  const lang = isLanguage(i18n.language) ? i18n.language : 'en';
+  useEffect(() => {
+    if (!level) return;
+    let live = true;
+    loadCatalogueBundle(level, lang).then(
+      (b) => live && setBundle(b),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [level, lang]);
+  if (assessment === null) return <NotFound />;
+  if (error) return <p role="alert">{t('storage.catalogue', { detail: error })}</p>;
+  if (!assessment || !bundle || bundle.lang !== lang) return <p>{t('app.loading')}</p>;
+  return render(assessment, bundle);
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return <p>{t('app.loading')}</p>;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <p role="alert">{t('app.notFound')}</p>
+      <a href={href({ name: 'home' })}>{t('app.backHome')}</a>
+    </div>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  const totals = useCatalogueTotals();
+  switch (route.name) {
+    case 'home':
+      return <HomePage indicatorTotal={(level) => totals[level]} />;
+    case 'new':
+      return <NewAssessmentPage catalogueVersion={async (level) => (await loadCatalogue(level)).version} />;
+    case 'setup':
+      return <EditAssessmentPage id={route.id} />;
+    case 'walk':
+      return <WithAssessment id={route.id} render={(a, b) => <WalkthroughPage assessment={a} bundle={b} indicatorId={route.indicator} />} />;
+    case 'present':
+      return <WithAssessment id={route.id} render={(a, b) => <PresentationPage assessment={a} bundle={b} indicatorId={route.indicator} />} />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const presenting = route.name === 'present';
+  return (
+    <div className={presenting ? 'app presenting' : 'app'}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      {presenting ? null : (
+        <header className="app-header">
+          <a className="brand" href={href({ name: 'home' })}>
+            {t('app.name')}
+          </a>
+          <span className="tagline">{t('app.tagline')}</span>
+          <LanguageSwitcher />
+        </header>
+      )}
+      <main id="main" tabIndex={-1}>
+        <ErrorBoundary key={JSON.stringify(route)} fallback={(error) => <StorageErrorMessage error={error} />}>
+          <Suspense fallback={<Loading />}>
+            <Screen route={route} />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Assessment } from '../../domain/assessment';
+import type { CatalogueKind } from '../../domain/catalogue';
+import { duplicateAssessment, listAssessments, markDeleted, updateAssessment } from '../../storage/db';
+import { useStored } from '../../storage/live';
+import { formatDateTime } from '../../ui/format';
+import { href, navigate } from '../../ui/router';
+import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+
+export function HomePage({ indicatorTotal }: { indicatorTotal: (level: CatalogueKind) => number | undefined }) {
+  const { t, i18n } = useTranslation();
+  const summaries = useStored(() => listAssessments(), []);
+  const [showArchived, setShowArchived] = useState(false);
+  const [deleted, setDeleted] = useState<Assessment | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const act = (work: () => Promise<unknown>) => {
+    setError(null);
+    work().catch(setError);
+  };
+  const visible = (summaries ?? []).filter((s) => showArchived || !s.assessment.archived);
+
+  return (
+    <section aria-labelledby="home-title">
+      <h1 id="home-title" tabIndex={-1}>
+        {t('home.title')}
+      </h1>
+      <p className="lead">{t('home.intro')}</p>
+      <p className="actions">
+        <a className="button primary" href={href({ name: 'new' })}>
+          {t('home.new')}
+        </a>
+      </p>
+      {error ? <StorageErrorMessage error={error} /> : null}
+      <div role="status" aria-live="polite">
+        {deleted ? (
+          <p className="toast">
+            {t('home.deleted', { name: deleted.government })}{' '}
+            <button
+              type="button"
+              onClick={() =>
+                act(async () => {
+                  await markDeleted(deleted.id, false);
+                  setDeleted(null);
+                })
+              }
+            >
+              {t('home.undo')}
+            </button>
+          </p>
+        ) : null}
+      </div>
+      <label className="inline">
+        <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> {t('home.showArchived')}
+      </label>
+      {summaries === undefined ? (
+        <p>{t('app.loading')}</p>
+      ) : visible.length === 0 ? (
+        <p>{t('home.empty')}</p>
+      ) : (
+        <table className="list">
+          <thead>
+            <tr>
+              <th scope="col">{t('home.columns.government')}</th>
+              <th scope="col">{t('home.columns.level')}</th>
+              <th scope="col">{t('home.columns.year')}</th>
+              <th scope="col">{t('home.columns.progress')}</th>
+              <th scope="col">{t('home.columns.updated')}</th>
+              <th scope="col">{t('home.columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map(({ assessment: a, answered }) => (
+              <tr key={a.id}>
+                <th scope="row">
+                  <a href={href({ name: 'walk', id: a.id })} aria-label={t('home.openNamed', { name: a.government, year: a.year })}>
+                    {a.government}
+                  </a>
+                  {a.archived ? <span className="tag">{t('home.archivedTag')}</span> : null}
+                </th>
+                <td>{t(`level.${a.level}`)}</td>
+                <td>{a.year}</td>
+                <td>
+                  <progress max={indicatorTotal(a.level) ?? 1} value={answered} aria-hidden="true" />{' '}
+                  {t('home.progress', { answered, total: indicatorTotal(a.level) ?? '…' })}
+                </td>
+                <td>{formatDateTime(a.updatedAt, i18n.language)}</td>
+                <td className="row-actions">
+                  <a className="button" href={href({ name: 'setup', id: a.id })}>
+                    {t('home.edit')}
+                  </a>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      act(async () => {
+                        const copy = await duplicateAssessment(a.id, {
+                          government: a.government,
+                          year: new Date().getFullYear(),
+                        });
+                        navigate({ name: 'setup', id: copy.id });
+                      })
+                    }
+                  >
+                    {t('home.duplicate')}
+                  </button>
+                  <button type="button" onClick={() => act(() => updateAssessment(a.id, { archived: !a.archived }, a.updatedAt))}>
+                    {a.archived ? t('home.unarchive') : t('home.archive')}
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() =>
+                      act(async () => {
+                        await markDeleted(a.id, true);
+                        setDeleted(a);
+                      })
+                    }
+                  >
+                    {t('home.delete')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { answerValues, institutionKinds, type AnswerValue } from '../../domain/answer';
+import { decisionMethods, evidenceTypes, type Answer, type AnswerPatch, type Evidence } from '../../domain/assessment';
+import type { Indicator } from '../../domain/catalogue';
+
+export function choicesFor(indicator: Indicator): AnswerValue[] {
+  return answerValues.filter((v) => v !== 'na' || indicator.notApplicable);
+}
+
+/** The answer choice: a radio group, so arrow keys move between choices as everywhere else. */
+export function AnswerChoice({
+  indicator,
+  value,
+  onChange,
+  large = false,
+}: {
+  indicator: Indicator;
+  value: AnswerValue | null;
+  onChange: (value: AnswerValue) => void;
+  large?: boolean;
+}) {
+  const { t } = useTranslation();
+  const name = useId();
+  return (
+    <fieldset className={large ? 'choices large' : 'choices'}>
+      <legend>{t('walk.yourAnswer')}</legend>
+      {choicesFor(indicator).map((choice) => (
+        <label key={choice} className={`choice choice-${choice}`}>
+          <input type="radio" name={name} value={choice} checked={value === choice} onChange={() => onChange(choice)} />
+          <span>{t(`answer.${choice}`)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function AnswerEditor({
+  indicator,
+  answer,
+  onEdit,
+  onBlur,
+  newId,
+}: {
+  indicator: Indicator;
+  answer: Answer;
+  onEdit: (patch: AnswerPatch, immediate?: boolean) => void;
+  onBlur: () => void;
+  newId: () => string;
+}) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const setEvidence = (evidence: Evidence[], immediate = false) => onEdit({ evidence }, immediate);
+  const updateItem = (index: number, patch: Partial<Evidence>) =>
+    setEvidence(answer.evidence.map((item, i) => (i === index ? { ...item, ...patch } : item)));
+  const toggleInstitution = (kind: string, on: boolean) =>
+    onEdit({ institutions: on ? [...answer.institutions, kind] : answer.institutions.filter((k) => k !== kind) }, true);
+
+  return (
+    <div className="answer-editor" onBlur={onBlur}>
+      <AnswerChoice indicator={indicator} value={answer.value} onChange={(value) => onEdit({ value }, true)} />
+
+      <div className="field">
+        <label htmlFor={`${uid}-narrative`}>{t('walk.narrative')}</label>
+        <p className="hint" id={`${uid}-narrative-hint`}>
+          {t('walk.narrativeHint')}
+        </p>
+        <textarea
+          id={`${uid}-narrative`}
+          rows={5}
+          value={answer.narrative}
+          aria-describedby={`${uid}-narrative-hint`}
+          onChange={(e) => onEdit({ narrative: e.target.value })}
+        />
+      </div>
+
+      <section className="evidence" aria-labelledby={`${uid}-evidence`}>
+        <h3 id={`${uid}-evidence`}>{t('walk.evidence')}</h3>
+        {answer.evidence.length === 0 ? <p className="hint">{t('walk.noEvidence')}</p> : null}
+        <ol className="evidence-list">
+          {answer.evidence.map((item, index) => (
+            <li key={item.id} className="evidence-item">
+              <div className="field">
+                <label htmlFor={`${uid}-${item.id}-title`}>{t('walk.evidenceTitle')}</label>
+                <input id={`${uid}-${item.id}-title`} value={item.title} onChange={(e) => updateItem(index, { title: e.target.value })} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${uid}-${item.id}-type`}>{t('walk.evidenceType')}</label>
+                <select
+                  id={`${uid}-${item.id}-type`}
+                  value={item.type}
+                  onChange={(e) => updateItem(index, { type: e.target.value as Evidence['type'] })}
+                >
+                  {evidenceTypes.map((type) => (
+                    <option key={type} value={type}>
+                      {t(`walk.evidenceTypes.${type}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={`${uid}-${item.id}-ref`}>{t('walk.evidenceReference')}</label>
+                <input id={`${uid}-${item.id}-ref`} value={item.reference} onChange={(e) => updateItem(index, { reference: e.target.value })} />
+              </div>
+              <div className="field small">
+                <label htmlFor={`${uid}-${item.id}-year`}>{t('walk.evidenceYear')}</label>
+                <input
+                  id={`${uid}-${item.id}-year`}
+                  type="number"
+                  inputMode="numeric"
+                  value={item.year ?? ''}
+                  onChange={(e) => {
+                    const year = Number.parseInt(e.target.value, 10);
+                    updateItem(index, { year: Number.isInteger(year) && year >= 1800 && year <= 2100 ? year : null });
+                  }}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor={`${uid}-${item.id}-link`}>{t('walk.evidenceLink')}</label>
+                <input id={`${uid}-${item.id}-link`} type="url" value={item.link} onChange={(e) => updateItem(index, { link: e.target.value })} />
+              </div>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => setEvidence(answer.evidence.filter((_, i) => i !== index), true)}
+              >
+                {t('walk.removeEvidence', { title: item.title || `#${index + 1}` })}
+              </button>
+            </li>
+          ))}
+        </ol>
+        <button
+          type="button"
+          onClick={() =>
+            setEvidence([...answer.evidence, { id: newId(), title: '', type: 'law', reference: '', year: null, link: '' }], true)
+          }
+        >
+          {t('walk.addEvidence')}
+        </button>
+      </section>
+
+      <fieldset className="field">
+        <legend>{t('walk.institutions')}</legend>
+        <div className="checks">
+          {institutionKinds.map((kind) => (
+            <label key={kind} className="inline">
+              <input type="checkbox" checked={answer.institutions.includes(kind)} onChange={(e) => toggleInstitution(kind, e.target.checked)} />{' '}
+              {t(`institution.${kind}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="field">
+        <legend>{t('walk.decision')}</legend>
+        {decisionMethods.map((method) => (
+          <label key={method} className="inline">
+            <input type="radio" name={`${uid}-decision`} checked={answer.decision === method} onChange={() => onEdit({ decision: method }, true)} />{' '}
+            {t(`walk.decision${method[0]!.toUpperCase()}${method.slice(1)}`)}
+          </label>
+        ))}
+      </fieldset>
+      {answer.decision === 'dissent' ? (
+        <div className="field">
+          <label htmlFor={`${uid}-dissent`}>{t('walk.dissentNote')}</label>
+          <textarea id={`${uid}-dissent`} rows={3} value={answer.dissentNote} onChange={(e) => onEdit({ dissentNote: e.target.value })} />
+        </div>
+      ) : null}
+
+      <label className="inline">
+        <input type="checkbox" checked={answer.followUp} onChange={(e) => onEdit({ followUp: e.target.checked }, true)} /> {t('walk.followUp')}
+      </label>
+    </div>
+  );
+}

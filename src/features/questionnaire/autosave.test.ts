@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AnswerPatch } from '../../domain/assessment';
+import { Autosaver, type SaveState } from './autosave';
+
+function setup(write: (id: string, patch: AnswerPatch) => Promise<unknown> = vi.fn(async () => undefined)) {
+  const journal = vi.fn();
+  const settle = vi.fn();
+  const states: SaveState[] = [];
+  let pending: ReadonlyMap<string, AnswerPatch> = new Map();
+  const saver = new Autosaver({
+    write,
+    journal,
+    settle,
+    onChange: (state, next) => {
+      states.push(state);
+      pending = next;
+    },
+  });
+  return { saver, write, journal, settle, states, pending: () => pending };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('Autosaver', () => {
+  it('journals every keystroke at once and writes one merged patch within 300 ms', async () => {
+    const { saver, write, journal } = setup();
+    saver.edit('q1', { narrative: 'A' });
+    saver.edit('q1', { narrative: 'AB' });
+    expect(journal).toHaveBeenCalledTimes(2);
+    expect(write).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(write).toHaveBeenCalledTimes(1);
+    expect(write).toHaveBeenCalledWith('q1', { narrative: 'AB' });
+  });
+
+  it('writes a discrete choice immediately and reports saved', async () => {
+    const { saver, write, states, settle } = setup();
+    saver.edit('q1', { value: 'yes' }, true);
+    await saver.flush();
+    expect(write).toHaveBeenCalledWith('q1', { value: 'yes' });
+    expect(settle).toHaveBeenCalledWith('q1', { value: 'yes' });
+    expect(states.at(-1)).toBe('saved');
+  });
+
+  it('keeps a failed change pending and retries it on the next flush', async () => {
+    const write = vi.fn().mockRejectedValueOnce(new Error('quota')).mockResolvedValue(undefined);
+    const { saver, states, pending } = setup(write);
+    saver.edit('q1', { narrative: 'keep me' }, true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(states.at(-1)).toBe('error');
+    expect(pending().get('q1')).toEqual({ narrative: 'keep me' });
+    await saver.flush();
+    expect(write).toHaveBeenLastCalledWith('q1', { narrative: 'keep me' });
+    expect(states.at(-1)).toBe('saved');
+  });
+
+  it('keeps an edit made while an older write was in flight', async () => {
+    let release: () => void = () => undefined;
+    const write = vi.fn(() => new Promise<void>((resolve) => (release = resolve)));
+    const { saver, pending } = setup(write);
+    saver.edit('q1', { narrative: 'first' }, true);
+    saver.edit('q1', { narrative: 'second' });
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(pending().get('q1')).toEqual({ narrative: 'second' });
+  });
+});

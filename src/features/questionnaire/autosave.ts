@@ -1,0 +1,76 @@
+/**
+ * Autosave for answers. Every edit goes at once into a synchronous journal (survives a crash or a
+ * closed tab) and into IndexedDB within `delay` ms; discrete choices and blur/hide flush immediately.
+ * Edits to one answer are merged into one patch, so a burst of typing is one write.
+ */
+import type { AnswerPatch } from '../../domain/assessment';
+
+export type SaveState = 'saved' | 'pending' | 'error';
+
+export interface AutosaverOptions {
+  write: (indicatorId: string, patch: AnswerPatch) => Promise<unknown>;
+  journal: (indicatorId: string, patch: AnswerPatch) => void;
+  settle: (indicatorId: string, patch: AnswerPatch) => void;
+  onChange: (state: SaveState, pending: ReadonlyMap<string, AnswerPatch>, error: unknown) => void;
+  delay?: number;
+}
+
+export class Autosaver {
+  private pending = new Map<string, AnswerPatch>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private inFlight: Promise<void> = Promise.resolve();
+  private error: unknown = null;
+
+  constructor(private readonly options: AutosaverOptions) {}
+
+  edit(indicatorId: string, patch: AnswerPatch, immediate = false): void {
+    this.pending.set(indicatorId, { ...this.pending.get(indicatorId), ...patch });
+    this.options.journal(indicatorId, patch);
+    this.notify();
+    if (immediate) {
+      void this.flush();
+    } else if (this.timer === null) {
+      this.timer = setTimeout(() => void this.flush(), this.options.delay ?? 300);
+    }
+  }
+
+  /** Writes everything pending; resolves when it is stored (or has failed, see the state). */
+  flush(): Promise<void> {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    const batch = [...this.pending.entries()];
+    if (batch.length === 0) return this.inFlight;
+    // Writes are chained so an older patch never lands after a newer one.
+    this.inFlight = this.inFlight.then(async () => {
+      for (const [indicatorId, patch] of batch) {
+        try {
+          await this.options.write(indicatorId, patch);
+          this.options.settle(indicatorId, patch);
+          this.forget(indicatorId, patch);
+          this.error = null;
+        } catch (error) {
+          this.error = error; // The patch stays pending and journalled; the next edit or flush retries.
+        }
+      }
+      this.notify();
+    });
+    return this.inFlight;
+  }
+
+  private forget(indicatorId: string, written: AnswerPatch): void {
+    const current = this.pending.get(indicatorId);
+    if (!current) return;
+    const rest = Object.fromEntries(
+      Object.entries(current).filter(([field, value]) => value !== written[field as keyof AnswerPatch]),
+    ) as AnswerPatch;
+    if (Object.keys(rest).length === 0) this.pending.delete(indicatorId);
+    else this.pending.set(indicatorId, rest);
+  }
+
+  private notify(): void {
+    const state: SaveState = this.error ? 'error' : this.pending.size > 0 ? 'pending' : 'saved';
+    this.options.onChange(state, new Map(this.pending), this.error);
+  }
+}

@@ -1,0 +1,98 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AnswerValue } from '../../domain/answer';
+import type { Assessment } from '../../domain/assessment';
+import { allIndicators, type CatalogueBundle } from '../../domain/catalogue';
+import { computeProgress, nextUnanswered, stepIndicator } from '../../domain/progress';
+import { navigate } from '../../ui/router';
+import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+import { AnswerChoice, choicesFor } from './answer-editor';
+import { SaveStatus } from './save-status';
+import { useAnswers } from './use-answers';
+
+/** Keys for each answer; the same letters in every UI language keep the projector routine simple. */
+export const answerKeys: Record<string, AnswerValue> = { y: 'yes', p: 'partial', n: 'no', a: 'na', d: 'unknown' };
+
+/** One indicator at a time in large type for the projector, driven entirely from the keyboard. */
+export function PresentationPage({
+  assessment,
+  bundle,
+  indicatorId,
+}: {
+  assessment: Assessment;
+  bundle: CatalogueBundle;
+  indicatorId: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const { catalogue, text } = bundle;
+  const answers = useAnswers(assessment.id);
+  const indicators = useMemo(() => allIndicators(catalogue), [catalogue]);
+  const current = indicators.find((i) => i.id === indicatorId) ?? indicators[0]!;
+  const progress = computeProgress(catalogue, answers.values);
+  const domain = catalogue.domains.find((d) => d.subdomains.some((s) => s.indicators.includes(current)))!;
+  const value = progress.ruledOut.has(current.id) ? 'na' : answers.answerOf(current.id).value;
+  const [announce, setAnnounce] = useState('');
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => root.current?.focus(), [current.id]);
+
+  const go = (id: string | null) => {
+    if (!id) return;
+    navigate({ name: 'present', id: assessment.id, indicator: id }, true);
+  };
+  const choose = (choice: AnswerValue) => {
+    if (progress.ruledOut.has(current.id) || !choicesFor(current).includes(choice)) return;
+    answers.edit(current.id, { value: choice }, true);
+    setAnnounce(t('present.answered', { answer: t(`answer.${choice}`) }));
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target as HTMLElement;
+    const key = event.key.toLowerCase();
+    const inRadio = target instanceof HTMLInputElement && target.type === 'radio';
+    if (answerKeys[key]) choose(answerKeys[key]);
+    else if (key === 'arrowright' && !inRadio) go(stepIndicator(catalogue, answers.values, current.id, 1));
+    else if (key === 'arrowleft' && !inRadio) go(stepIndicator(catalogue, answers.values, current.id, -1));
+    else if (key === 'pagedown') go(stepIndicator(catalogue, answers.values, current.id, 1));
+    else if (key === 'pageup') go(stepIndicator(catalogue, answers.values, current.id, -1));
+    else if (key === 'u') go(nextUnanswered(catalogue, answers.values, current.id));
+    else if (key === 'escape') navigate({ name: 'walk', id: assessment.id, indicator: current.id });
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div className="present" ref={root} tabIndex={-1} onKeyDown={onKeyDown} aria-labelledby="present-question">
+      <div className="present-bar">
+        <span>
+          {text.domains[domain.id]!.title} · {t('walk.position', { current: indicators.indexOf(current) + 1, total: indicators.length })} ·{' '}
+          {t('walk.overall')}: {t('walk.domainProgress', { ...progress.overall })}
+        </span>
+        <SaveStatus state={answers.saveState} />
+        <button type="button" onClick={() => navigate({ name: 'walk', id: assessment.id, indicator: current.id })}>
+          {t('present.exit')}
+        </button>
+      </div>
+      {answers.saveError ? <StorageErrorMessage error={answers.saveError} /> : null}
+      <h1 id="present-question">{text.indicators[current.id]!.question}</h1>
+      {progress.ruledOut.has(current.id) ? (
+        <p className="ruled-out">{t('answer.ruledOutShort')}</p>
+      ) : (
+        <AnswerChoice indicator={current} value={value ?? null} onChange={choose} large />
+      )}
+      <div className="walk-steps">
+        <button type="button" onClick={() => go(stepIndicator(catalogue, answers.values, current.id, -1))}>
+          {t('walk.previous')}
+        </button>
+        <button type="button" onClick={() => go(stepIndicator(catalogue, answers.values, current.id, 1))}>
+          {t('walk.next')}
+        </button>
+      </div>
+      <p className="keys">{t('present.keys')}</p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announce}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Answer, AnswerPatch } from '../../domain/assessment';
+import { emptyAnswer } from '../../domain/assessment';
+import type { AnswerValue } from '../../domain/answer';
+import { getAnswers, saveAnswer } from '../../storage/db';
+import { journalAnswer, settleJournal } from '../../storage/journal';
+import { useStored } from '../../storage/live';
+import { Autosaver, type SaveState } from './autosave';
+
+export interface AnswersApi {
+  loaded: boolean;
+  /** What the person sees: stored answer with their unsaved edits on top. */
+  answerOf: (indicatorId: string) => Answer;
+  values: ReadonlyMap<string, AnswerValue | null>;
+  edit: (indicatorId: string, patch: AnswerPatch, immediate?: boolean) => void;
+  flush: () => Promise<void>;
+  saveState: SaveState;
+  saveError: unknown;
+}
+
+/**
+ * The answers of one assessment, live across tabs, with autosave. Another tab's change shows here at
+ * once for every field this tab is not in the middle of editing.
+ */
+export function useAnswers(assessmentId: string): AnswersApi {
+  const stored = useStored(() => getAnswers(assessmentId), [assessmentId]);
+  const [pending, setPending] = useState<ReadonlyMap<string, AnswerPatch>>(new Map());
+  const [saveState, setSaveState] = useState<SaveState>('saved');
+  const [saveError, setSaveError] = useState<unknown>(null);
+
+  const saver = useMemo(
+    () =>
+      new Autosaver({
+        write: (indicatorId, patch) => saveAnswer(assessmentId, indicatorId, patch),
+        journal: (indicatorId, patch) => journalAnswer(assessmentId, indicatorId, patch),
+        settle: (indicatorId, patch) => settleJournal(assessmentId, indicatorId, patch),
+        onChange: (state, nextPending, error) => {
+          setSaveState(state);
+          setPending(nextPending);
+          setSaveError(error);
+        },
+      }),
+    [assessmentId],
+  );
+
+  // Leaving the page, switching tab or hiding the window writes at once.
+  const saverRef = useRef(saver);
+  saverRef.current = saver;
+  useEffect(() => {
+    const flush = () => void saverRef.current.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      flush();
+    };
+  }, [saver]);
+
+  const byId = useMemo(() => new Map((stored ?? []).map((a) => [a.indicatorId, a])), [stored]);
+  const now = useMemo(() => new Date().toISOString(), []);
+  const answerOf = useCallback(
+    (indicatorId: string): Answer => ({
+      ...(byId.get(indicatorId) ?? emptyAnswer(assessmentId, indicatorId, now)),
+      ...pending.get(indicatorId),
+    }),
+    [byId, pending, assessmentId, now],
+  );
+  const values = useMemo(() => {
+    const map = new Map<string, AnswerValue | null>();
+    for (const [id, answer] of byId) map.set(id, answer.value);
+    for (const [id, patch] of pending) if (patch.value !== undefined) map.set(id, patch.value);
+    return map;
+  }, [byId, pending]);
+
+  return {
+    loaded: stored !== undefined,
+    answerOf,
+    values,
+    edit: useCallback((indicatorId, patch, immediate) => saver.edit(indicatorId, patch, immediate), [saver]),
+    flush: useCallback(() => saver.flush(), [saver]),
+    saveState,
+    saveError,
+  };
+}

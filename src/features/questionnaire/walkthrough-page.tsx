@@ -1,0 +1,182 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Assessment } from '../../domain/assessment';
+import { allIndicators, type CatalogueBundle } from '../../domain/catalogue';
+import { computeProgress, nextUnanswered, stepIndicator } from '../../domain/progress';
+import { newId } from '../../storage/db';
+import { href, navigate } from '../../ui/router';
+import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+import { AnswerEditor } from './answer-editor';
+import { SaveStatus } from './save-status';
+import { useAnswers } from './use-answers';
+
+export function WalkthroughPage({
+  assessment,
+  bundle,
+  indicatorId,
+}: {
+  assessment: Assessment;
+  bundle: CatalogueBundle;
+  indicatorId: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const { catalogue, text } = bundle;
+  const answers = useAnswers(assessment.id);
+  const [institution, setInstitution] = useState('');
+  const indicators = useMemo(() => allIndicators(catalogue), [catalogue]);
+  const byId = useMemo(() => new Map(indicators.map((i) => [i.id, i])), [indicators]);
+  const current = byId.get(indicatorId ?? '') ?? indicators[0]!;
+  const progress = computeProgress(catalogue, answers.values);
+  const allowed = (id: string) => !institution || (byId.get(id)?.institutions as string[] | undefined)?.includes(institution) === true;
+  const domain = catalogue.domains.find((d) => d.subdomains.some((s) => s.indicators.includes(current)))!;
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Moving to another indicator puts focus on its question, so keyboard and screen-reader users follow.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [current.id]);
+
+  const go = (id: string | null) => {
+    if (!id) return;
+    void answers.flush();
+    navigate({ name: 'walk', id: assessment.id, indicator: id });
+  };
+  const answer = answers.answerOf(current.id);
+  const ruleOut = progress.ruledOut.has(current.id);
+  const ruledBy = (current.notApplicableWhen ?? []).find((r) => {
+    const v = progress.ruledOut.has(r.indicator) ? 'na' : answers.values.get(r.indicator);
+    return v != null && r.answers.includes(v);
+  });
+  const txt = text.indicators[current.id]!;
+  const position = indicators.indexOf(current) + 1;
+  const upNext = nextUnanswered(catalogue, answers.values, current.id, allowed);
+
+  return (
+    <div className="walk">
+      <nav className="walk-nav" aria-label={t('walk.domains')}>
+        <p className="overall">
+          {t('walk.overall')}: {t('walk.domainProgress', { ...progress.overall })}
+        </p>
+        <label htmlFor="institution-filter">{t('walk.filter')}</label>
+        <select id="institution-filter" value={institution} onChange={(e) => setInstitution(e.target.value)}>
+          <option value="">{t('walk.filterAll')}</option>
+          {[...new Set(indicators.flatMap((i) => i.institutions))].map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`institution.${kind}`)}
+            </option>
+          ))}
+        </select>
+        <ol className="domain-list">
+          {catalogue.domains.map((d) => {
+            const firstId = d.subdomains.flatMap((s) => s.indicators).find((i) => allowed(i.id))?.id;
+            const count = progress.domains[d.id]!;
+            return (
+              <li key={d.id} className={d === domain ? 'current' : undefined}>
+                {firstId ? (
+                  <a href={href({ name: 'walk', id: assessment.id, indicator: firstId })} aria-current={d === domain ? 'true' : undefined}>
+                    {text.domains[d.id]!.title}
+                  </a>
+                ) : (
+                  <span>{text.domains[d.id]!.title}</span>
+                )}{' '}
+                <span className="count">{t('walk.domainProgress', { ...count })}</span>
+                <progress max={count.total || 1} value={count.answered} aria-hidden="true" />
+              </li>
+            );
+          })}
+        </ol>
+        <ol className="indicator-list" aria-label={text.domains[domain.id]!.title}>
+          {domain.subdomains.map((s) => (
+            <li key={s.id}>
+              <span className="sub-title">{text.subdomains[s.id]!.title}</span>
+              <ol>
+                {s.indicators.filter((i) => allowed(i.id)).map((i) => {
+                  const value = progress.ruledOut.has(i.id) ? 'na' : answers.values.get(i.id);
+                  return (
+                    <li key={i.id}>
+                      <a
+                        href={href({ name: 'walk', id: assessment.id, indicator: i.id })}
+                        aria-current={i === current ? 'page' : undefined}
+                        className={`status-${value ?? 'none'}`}
+                      >
+                        {text.indicators[i.id]!.question}
+                        <span className="status-label"> ({t(value ? `answer.${value}` : 'answer.none')})</span>
+                      </a>
+                    </li>
+                  );
+                })}
+              </ol>
+            </li>
+          ))}
+        </ol>
+        {domain.subdomains.every((s) => s.indicators.every((i) => !allowed(i.id))) ? <p>{t('walk.noneForFilter')}</p> : null}
+      </nav>
+
+      <section className="walk-main" aria-labelledby="indicator-question">
+        <div className="walk-toolbar">
+          <SaveStatus state={answers.saveState} />
+          <a className="button" href={href({ name: 'present', id: assessment.id, indicator: current.id })}>
+            {t('walk.present')}
+          </a>
+          <a className="button" href={href({ name: 'setup', id: assessment.id })}>
+            {t('walk.details')}
+          </a>
+        </div>
+        {answers.saveError ? <StorageErrorMessage error={answers.saveError} /> : null}
+        <p className="crumbs">
+          {text.domains[domain.id]!.title} ›{' '}
+          {text.subdomains[domain.subdomains.find((s) => s.indicators.includes(current))!.id]!.title} ·{' '}
+          {t('walk.position', { current: position, total: indicators.length })}
+        </p>
+        <h1 id="indicator-question" ref={heading} tabIndex={-1}>
+          {txt.question}
+        </h1>
+        <p className="gcm">{t('walk.gcm', { list: current.gcm.join(', ') })}</p>
+        <details className="guidance">
+          <summary>{t('walk.guidance')}</summary>
+          <dl>
+            <dt>{t('walk.guidanceYes')}</dt>
+            <dd>{txt.guidance.yes}</dd>
+            <dt>{t('walk.guidancePartial')}</dt>
+            <dd>{txt.guidance.partial}</dd>
+            <dt>{t('walk.guidanceNo')}</dt>
+            <dd>{txt.guidance.no}</dd>
+            <dt>{t('walk.guidanceEvidence')}</dt>
+            <dd>{txt.guidance.evidence}</dd>
+          </dl>
+        </details>
+        {ruleOut ? (
+          <p className="ruled-out" role="note">
+            {t('answer.ruledOut', { question: ruledBy ? text.indicators[ruledBy.indicator]!.question : '' })}
+          </p>
+        ) : (
+          <AnswerEditor
+            key={current.id}
+            indicator={current}
+            answer={answer}
+            onEdit={(patch, immediate) => answers.edit(current.id, patch, immediate)}
+            onBlur={() => void answers.flush()}
+            newId={newId}
+          />
+        )}
+        <div className="walk-steps">
+          <button type="button" onClick={() => go(stepIndicator(catalogue, answers.values, current.id, -1, allowed))}>
+            {t('walk.previous')}
+          </button>
+          <button type="button" onClick={() => go(stepIndicator(catalogue, answers.values, current.id, 1, allowed))}>
+            {t('walk.next')}
+          </button>
+          <button type="button" className="primary" disabled={!upNext} onClick={() => go(upNext)}>
+            {t('walk.nextUnanswered')}
+          </button>
+          {!upNext ? <p role="status">{t('walk.allAnswered')}</p> : null}
+        </div>
+      </section>
+    </div>
+  );
+}

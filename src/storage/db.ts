@@ -1,0 +1,257 @@
+/**
+ * The only module that talks to IndexedDB (through Dexie). Every read is parsed by the domain schemas;
+ * every write goes through a transaction so a failure leaves stored data as it was.
+ *
+ * DATA SAFETY: never edit an existing db.version(n) block. A change of shape is a new version with an
+ * upgrade function, tested by an upgrade test in db.test.ts.
+ */
+import Dexie, { type Table } from 'dexie';
+import {
+  answerSchema,
+  assessmentSchema,
+  emptyAnswer,
+  type Answer,
+  type AnswerPatch,
+  type Assessment,
+  type AssessmentSetup,
+} from '../domain/assessment';
+
+export const DB_NAME = 'mgi-assessments';
+
+type Row = Record<string, unknown>;
+
+export class MgiDatabase extends Dexie {
+  assessments!: Table<Row, string>;
+  answers!: Table<Row, [string, string]>;
+  settings!: Table<Row, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    // Version 1: the first vertical slice (no archive flag, no validation status).
+    this.version(1).stores({
+      assessments: 'id, updatedAt',
+      answers: '[assessmentId+indicatorId], assessmentId',
+    });
+    // Version 2: archive and validation status on assessments; a settings table for device settings.
+    this.version(2)
+      .stores({
+        assessments: 'id, updatedAt',
+        answers: '[assessmentId+indicatorId], assessmentId',
+        settings: 'key',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('assessments')
+          .toCollection()
+          .modify((row: Row) => {
+            row.archived ??= false;
+            row.status ??= 'draft';
+          }),
+      );
+  }
+}
+
+export type StorageProblem = 'unavailable' | 'quota' | 'damaged' | 'unknown';
+
+/** A storage failure the UI can name in the user's language. */
+export class StorageError extends Error {
+  constructor(
+    readonly problem: StorageProblem,
+    cause?: unknown,
+  ) {
+    super(`storage: ${problem}`, { cause });
+    this.name = 'StorageError';
+  }
+}
+
+function classify(error: unknown): StorageError {
+  if (error instanceof StorageError) return error;
+  const name = error instanceof Error ? error.name : '';
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+  if ([name, inner].some((n) => n === 'QuotaExceededError')) return new StorageError('quota', error);
+  if ([name, inner].some((n) => ['MissingAPIError', 'InvalidStateError', 'SecurityError', 'OpenFailedError', 'DatabaseClosedError'].includes(n))) {
+    return new StorageError('unavailable', error);
+  }
+  return new StorageError('unknown', error);
+}
+
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw classify(error);
+  }
+}
+
+let current: MgiDatabase | null = null;
+/** The device database, opened on first use. Tests may pass a fresh one to `useDatabase`. */
+export function database(): MgiDatabase {
+  current ??= new MgiDatabase();
+  return current;
+}
+export function useDatabase(db: MgiDatabase): void {
+  current = db;
+}
+
+function parseAssessment(row: unknown): Assessment | null {
+  const parsed = assessmentSchema.safeParse(row);
+  return parsed.success ? parsed.data : null;
+}
+function parseAnswer(row: unknown): Answer | null {
+  const parsed = answerSchema.safeParse(row);
+  return parsed.success ? parsed.data : null;
+}
+
+export interface AssessmentSummary {
+  assessment: Assessment;
+  /** Indicators with a real answer (not "Don't know yet"). */
+  answered: number;
+}
+
+/** Assessments not deleted, newest change first, with their answered count. */
+export function listAssessments(): Promise<AssessmentSummary[]> {
+  return guard(async () => {
+    const db = database();
+    return db.transaction('r', db.assessments, db.answers, async () => {
+      const rows = await db.assessments.orderBy('updatedAt').reverse().toArray();
+      const assessments = rows.map(parseAssessment).filter((a): a is Assessment => a !== null && !a.deletedAt);
+      const counts = new Map<string, number>();
+      // One pass over the answers index keeps a list of hundreds of assessments fast.
+      await db.answers.each((row) => {
+        const value = (row as { value?: unknown }).value;
+        if (value != null && value !== 'unknown') {
+          const id = String(row.assessmentId);
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+        }
+      });
+      return assessments.map((assessment) => ({ assessment, answered: counts.get(assessment.id) ?? 0 }));
+    });
+  });
+}
+
+export function getAssessment(id: string): Promise<Assessment | null> {
+  return guard(async () => parseAssessment(await database().assessments.get(id)));
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+export function createAssessment(setup: AssessmentSetup, catalogueVersion: string, now = new Date().toISOString()): Promise<Assessment> {
+  const assessment = assessmentSchema.parse({
+    ...setup,
+    id: newId(),
+    catalogueVersion,
+    status: 'draft',
+    archived: false,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return guard(async () => {
+    await database().assessments.add(assessment);
+    return assessment;
+  });
+}
+
+/** Applies a change to an assessment's own fields; the result is parsed before it is written. */
+export function updateAssessment(
+  id: string,
+  patch: Partial<Omit<Assessment, 'id' | 'createdAt'>>,
+  now = new Date().toISOString(),
+): Promise<Assessment> {
+  return guard(async () => {
+    const db = database();
+    return db.transaction('rw', db.assessments, async () => {
+      const stored = parseAssessment(await db.assessments.get(id));
+      if (!stored) throw new StorageError('damaged');
+      const next = assessmentSchema.parse({ ...stored, ...patch, updatedAt: now });
+      await db.assessments.put(next);
+      return next;
+    });
+  });
+}
+
+/** Copies an assessment and all its answers into a new draft, e.g. to start a follow-up assessment. */
+export function duplicateAssessment(id: string, changes: Partial<AssessmentSetup>, now = new Date().toISOString()): Promise<Assessment> {
+  return guard(async () => {
+    const db = database();
+    return db.transaction('rw', db.assessments, db.answers, async () => {
+      const source = parseAssessment(await db.assessments.get(id));
+      if (!source) throw new StorageError('damaged');
+      const copy = assessmentSchema.parse({
+        ...source,
+        ...changes,
+        id: newId(),
+        status: 'draft',
+        archived: false,
+        deletedAt: undefined,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const answers = (await db.answers.where('assessmentId').equals(id).toArray()).map(parseAnswer).filter((a): a is Answer => a !== null);
+      await db.assessments.add(copy);
+      await db.answers.bulkAdd(answers.map((a) => ({ ...a, assessmentId: copy.id })));
+      return copy;
+    });
+  });
+}
+
+/** Deleting is two-step so the home screen can offer undo: mark now, purge later. */
+export function markDeleted(id: string, deleted: boolean, now = new Date().toISOString()): Promise<void> {
+  return guard(async () => {
+    const db = database();
+    await db.transaction('rw', db.assessments, async () => {
+      const stored = parseAssessment(await db.assessments.get(id));
+      if (!stored) return;
+      const { deletedAt: _, ...rest } = stored;
+      await db.assessments.put(deleted ? { ...rest, deletedAt: now } : rest);
+    });
+  });
+}
+
+/** Removes assessments marked deleted, with their answers. */
+export function purgeDeleted(): Promise<number> {
+  return guard(async () => {
+    const db = database();
+    return db.transaction('rw', db.assessments, db.answers, async () => {
+      const rows = (await db.assessments.toArray()).filter((r) => r.deletedAt);
+      for (const row of rows) {
+        await db.answers.where('assessmentId').equals(String(row.id)).delete();
+        await db.assessments.delete(String(row.id));
+      }
+      return rows.length;
+    });
+  });
+}
+
+export function getAnswers(assessmentId: string): Promise<Answer[]> {
+  return guard(async () =>
+    (await database().answers.where('assessmentId').equals(assessmentId).toArray()).map(parseAnswer).filter((a): a is Answer => a !== null),
+  );
+}
+
+/**
+ * Writes the changed fields of one answer. Only the fields in the patch are replaced, so two tabs
+ * editing different fields (or different answers) of one assessment never overwrite each other.
+ */
+export function saveAnswer(assessmentId: string, indicatorId: string, patch: AnswerPatch, now = new Date().toISOString()): Promise<Answer> {
+  return guard(async () => {
+    const db = database();
+    return db.transaction('rw', db.answers, db.assessments, async () => {
+      const stored = parseAnswer(await db.answers.get([assessmentId, indicatorId])) ?? emptyAnswer(assessmentId, indicatorId, now);
+      const next = answerSchema.parse({ ...stored, ...patch, assessmentId, indicatorId, updatedAt: now });
+      await db.answers.put(next);
+      await db.assessments.update(assessmentId, { updatedAt: now });
+      return next;
+    });
+  });
+}
+
+export function getSetting(key: string): Promise<unknown> {
+  return guard(async () => (await database().settings.get(key))?.value);
+}
+export function putSetting(key: string, value: unknown): Promise<void> {
+  return guard(async () => {
+    await database().settings.put({ key, value });
+  });
+}
