@@ -1,6 +1,7 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import importPlugin from 'eslint-plugin-import';
+import react from 'eslint-plugin-react';
 
 const features = ['assessments', 'questionnaire', 'report', 'review', 'exchange'];
 
@@ -9,11 +10,13 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks, import: importPlugin },
+    plugins: { 'react-hooks': reactHooks, import: importPlugin, react },
     settings: { 'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-hooks/refs': 'off',
+      // No hard-coded UI text: every visible string comes from locales/ through t().
+      'react/jsx-no-literals': ['error', { noStrings: true, ignoreProps: true, allowedStrings: ['·', '›', ':', '(', ')', '…', '—', '–', '%', '/', '#', ',', '→', '←', '×'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // The architecture, enforced: domain is pure, storage only sees domain, features never import each other.
       'import/no-restricted-paths': [
@@ -45,5 +48,6 @@ export default tseslint.config(
     },
   },
   { files: ['src/storage/**'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['**/*.test.{ts,tsx}', 'test/**'], rules: { 'react/jsx-no-literals': 'off' } },
   { files: ['src/features/report/**', 'scripts/**'], rules: { 'no-restricted-imports': 'off' } },
 );

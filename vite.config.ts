@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false },
+  // MGI_OUT_DIR lets parallel builds (e.g. two developers' test runs) keep out of each other's way.
+  build: { target: 'es2022', sourcemap: false, outDir: process.env.MGI_OUT_DIR ?? 'dist' },
   test: {
     environment: 'jsdom',
     globals: true,

@@ -4,9 +4,15 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../../locales/en/ui.json';
-import es from '../../locales/es/ui.json';
-import fr from '../../locales/fr/ui.json';
+
+/** UI namespaces: one file per area, so features can grow their strings without colliding. */
+export const namespaces = ['ui', 'report', 'review'] as const;
+const files = import.meta.glob<Record<string, unknown>>('../../locales/*/{ui,report,review}.json', { eager: true, import: 'default' });
+function resources() {
+  return Object.fromEntries(
+    languages.map((lang) => [lang, Object.fromEntries(namespaces.map((ns) => [ns, files[`../../locales/${lang}/${ns}.json`] ?? {}]))]),
+  );
+}
 
 export const languages = ['en', 'es', 'fr'] as const;
 export type Language = (typeof languages)[number];
@@ -35,9 +41,9 @@ export function setupI18n(lang: Language = initialLanguage()) {
     lng: lang,
     fallbackLng: false,
     supportedLngs: [...languages],
-    resources: { en: { ui: en }, es: { ui: es }, fr: { ui: fr } },
+    resources: resources(),
     defaultNS: 'ui',
-    ns: ['ui'],
+    ns: [...namespaces],
     interpolation: { escapeValue: false }, // React escapes; PDF text is never HTML.
     returnNull: false,
     initAsync: false,

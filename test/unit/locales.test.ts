@@ -15,20 +15,20 @@ function leaves(node: unknown): string[] {
   return Object.values(node).flatMap(leaves);
 }
 
-describe('UI locales', () => {
-  const english = keys(load('en', 'ui.json')).sort();
+describe.each(['ui.json', 'report.json', 'review.json'])('UI locale file %s', (file) => {
+  const english = keys(load('en', file)).sort();
 
   it.each(languages)('%s has every key of the English file and no other', (lang) => {
-    expect(keys(load(lang, 'ui.json')).sort()).toEqual(english);
+    expect(keys(load(lang, file)).sort()).toEqual(english);
   });
 
   it.each(languages)('%s has no empty string', (lang) => {
-    expect(leaves(load(lang, 'ui.json')).filter((s) => s.trim() === '')).toEqual([]);
+    expect(leaves(load(lang, file)).filter((s) => s.trim() === '')).toEqual([]);
   });
 
   it.each(languages)('%s keeps every {{placeholder}} of the English text', (lang) => {
-    const en = load('en', 'ui.json');
-    const other = load(lang, 'ui.json');
+    const en = load('en', file);
+    const other = load(lang, file);
     const get = (node: unknown, path: string) => path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], node);
     for (const key of english) {
       const wanted = String(get(en, key)).match(/\{\{\w+\}\}/g) ?? [];
