@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The answer scale shared by the catalogue, stored answers, imports and forms.

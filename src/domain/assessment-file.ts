@@ -3,7 +3,7 @@
  * against it, for moving between laptops, sending to IOM missions, and batch work (npm run profile).
  * Versioned: a reader refuses a format version it does not know.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { answerSchema, assessmentSchema } from './assessment';
 import { catalogueKindSchema } from './catalogue';
 
@@ -14,8 +14,8 @@ export const assessmentFileSchema = z.object({
   format: z.literal(ASSESSMENT_FILE_FORMAT),
   version: z.literal(ASSESSMENT_FILE_VERSION),
   exportedAt: z.iso.datetime({ offset: true }),
-  catalogue: z.object({ kind: catalogueKindSchema, version: z.string().min(1) }),
+  catalogue: z.object({ kind: catalogueKindSchema, version: z.string().check(z.minLength(1)) }),
   assessment: assessmentSchema,
-  answers: z.array(answerSchema).max(2000),
+  answers: z.array(answerSchema).check(z.maxLength(2000)),
 });
 export type AssessmentFile = z.infer<typeof assessmentFileSchema>;

@@ -3,56 +3,55 @@
  * Every human sentence lives in locales/<lang>/<kind>.json, keyed by the ids defined here.
  * Both files are validated when loaded; a broken file fails with the file, the id and the problem.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodIssue } from 'zod/v4/core';
 import { answerValueSchema, institutionKindSchema } from './answer';
 
 export const catalogueKinds = ['national', 'local'] as const;
 export const catalogueKindSchema = z.enum(catalogueKinds);
 export type CatalogueKind = z.infer<typeof catalogueKindSchema>;
 
-const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case id (a-z, 0-9 and single dashes)');
+const idSchema = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case id (a-z, 0-9 and single dashes)'));
 
 export const relevanceRuleSchema = z.strictObject({
   /** When this indicator ... */
   indicator: idSchema,
   /** ... has one of these answers, the indicator carrying the rule does not apply. */
-  answers: z.array(answerValueSchema).min(1),
+  answers: z.array(answerValueSchema).check(z.minLength(1)),
 });
 export type RelevanceRule = z.infer<typeof relevanceRuleSchema>;
 
 export const indicatorSchema = z.strictObject({
   id: idSchema,
-  gcm: z.array(z.number().int().min(1).max(23)).min(1),
-  institutions: z.array(institutionKindSchema).min(1),
+  gcm: z.array(z.int().check(z.minimum(1), z.maximum(23))).check(z.minLength(1)),
+  institutions: z.array(institutionKindSchema).check(z.minLength(1)),
   /** Whether "Not applicable" may be chosen by hand (relevance rules apply regardless). */
   notApplicable: z.boolean(),
-  notApplicableWhen: z.array(relevanceRuleSchema).optional(),
+  notApplicableWhen: z.optional(z.array(relevanceRuleSchema)),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
 export const subdomainSchema = z.strictObject({
   id: idSchema,
-  indicators: z.array(indicatorSchema).min(1),
+  indicators: z.array(indicatorSchema).check(z.minLength(1)),
 });
 export type Subdomain = z.infer<typeof subdomainSchema>;
 
 export const domainSchema = z.strictObject({
   id: idSchema,
-  subdomains: z.array(subdomainSchema).min(1),
+  subdomains: z.array(subdomainSchema).check(z.minLength(1)),
 });
 export type Domain = z.infer<typeof domainSchema>;
 
 export const catalogueSchema = z.strictObject({
   kind: catalogueKindSchema,
   /** Bumped on every change of meaning; assessments keep the version they were answered against. */
-  version: z.string().regex(/^\d{4}\.\d+$/, 'must look like 2026.1'),
-  domains: z.array(domainSchema).min(1),
+  version: z.string().check(z.regex(/^\d{4}\.\d+$/, 'must look like 2026.1')),
+  domains: z.array(domainSchema).check(z.minLength(1)),
 });
 export type Catalogue = z.infer<typeof catalogueSchema>;
 
-const textSchema = z.string().trim().min(1, 'must not be empty');
+const textSchema = z.string().check(z.refine((s) => s.trim().length > 0, 'must not be empty'));
 const titledSchema = z.strictObject({ title: textSchema, description: textSchema });
 export const indicatorTextSchema = z.strictObject({
   question: textSchema,
@@ -81,8 +80,29 @@ export class CatalogueError extends Error {
   }
 }
 
+/** Plain English for a schema issue (zod/mini ships no messages, which keeps the bundle small). */
+export function issueMessage(issue: $ZodIssue): string {
+  if (issue.message && issue.message !== 'Invalid input') return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)}`;
+    case 'too_small':
+      return `must be at least ${String(issue.minimum)}`;
+    case 'unrecognized_keys':
+      return `unknown key ${issue.keys.join(', ')}`;
+    case 'invalid_union':
+      return 'matches none of the allowed forms';
+    default:
+      return issue.message;
+  }
+}
+
 /** Names the nearest enclosing item with an id, so "domains.0.subdomains.2.indicators.4.gcm.0" reads as an id. */
-function describeIssue(data: unknown, issue: z.core.$ZodIssue): string {
+function describeIssue(data: unknown, issue: $ZodIssue): string {
   let node: unknown = data;
   let owner = '';
   const rest: PropertyKey[] = [];
@@ -97,7 +117,7 @@ function describeIssue(data: unknown, issue: z.core.$ZodIssue): string {
     }
   }
   const where = rest.length > 0 ? rest.join('.') : '';
-  return [owner && `"${owner}"`, where, issue.message].filter(Boolean).join(': ');
+  return [owner && `"${owner}"`, where, issueMessage(issue)].filter(Boolean).join(': ');
 }
 
 export function allIndicators(catalogue: Catalogue): Indicator[] {
@@ -166,7 +186,7 @@ export function parseCatalogueText(data: unknown, file: string, catalogue: Catal
       file,
       result.error.issues.map((i) => {
         const [section, id, ...rest] = i.path.map(String);
-        return [id ? `"${id}"` : section, rest.join('.'), i.message].filter(Boolean).join(': ');
+        return [id ? `"${id}"` : section, rest.join('.'), issueMessage(i)].filter(Boolean).join(': ');
       }),
     );
   }

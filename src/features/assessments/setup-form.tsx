@@ -2,15 +2,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { institutionKinds, institutionKindSchema } from '../../domain/answer';
 import { assessmentSetupSchema, type AssessmentSetup } from '../../domain/assessment';
 import { catalogueKinds } from '../../domain/catalogue';
 
 /** The form edits the setup schema, with institutions split into catalogue kinds and free lines. */
-const formSchema = assessmentSetupSchema.omit({ institutions: true }).extend({
+const formSchema = z.extend(z.omit(assessmentSetupSchema, { institutions: true }), {
   kinds: z.array(institutionKindSchema),
-  others: z.string().max(5000, { error: 'tooLong' }),
+  others: z.string().check(z.maxLength(5000, { error: 'tooLong' })),
 });
 type FormValues = z.infer<typeof formSchema>;
 
