@@ -19,6 +19,8 @@ export const assessmentSetupSchema = z.object({
   /** Catalogue institution kinds plus free entries typed by the team. */
   institutions: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))).check(z.maxLength(100)),
   context: z.string().check(z.maxLength(20_000, { error: 'tooLong' })),
+  /** For a local assessment: the national assessment of its country on this device, if any. */
+  nationalAssessmentId: z.optional(z.string()),
 });
 export type AssessmentSetup = z.infer<typeof assessmentSetupSchema>;
 

@@ -1,56 +1,105 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId } from 'react';
-import { useForm, type FieldError } from 'react-hook-form';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useForm, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
 import { institutionKinds, institutionKindSchema } from '../../domain/answer';
 import { assessmentSetupSchema, type AssessmentSetup } from '../../domain/assessment';
 import { catalogueKinds } from '../../domain/catalogue';
+import { SaveStatus, type SaveState } from '../../ui/SaveStatus';
 
 /** The form edits the setup schema, with institutions split into catalogue kinds and free lines. */
-const formSchema = z.extend(z.omit(assessmentSetupSchema, { institutions: true }), {
+const formSchema = z.extend(z.omit(assessmentSetupSchema, { institutions: true, nationalAssessmentId: true }), {
   kinds: z.array(institutionKindSchema),
   others: z.string().check(z.maxLength(5000, { error: 'tooLong' })),
+  /** '' means no national assessment is linked. */
+  nationalAssessmentId: z.string(),
 });
 type FormValues = z.infer<typeof formSchema>;
 
 const kindSet = new Set<string>(institutionKinds);
 
 export function toFormValues(setup: AssessmentSetup): FormValues {
-  const { institutions, ...rest } = setup;
+  const { institutions, nationalAssessmentId, ...rest } = setup;
   return {
     ...rest,
+    nationalAssessmentId: nationalAssessmentId ?? '',
     kinds: institutions.filter((i) => kindSet.has(i)) as FormValues['kinds'],
     others: institutions.filter((i) => !kindSet.has(i)).join('\n'),
   };
 }
 
-export function fromFormValues({ kinds, others, ...rest }: FormValues): AssessmentSetup {
+export function fromFormValues({ kinds, others, nationalAssessmentId, ...rest }: FormValues): AssessmentSetup {
   const free = others
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
-  return assessmentSetupSchema.parse({ ...rest, institutions: [...kinds, ...free] });
+  const national = rest.level === 'local' && nationalAssessmentId ? { nationalAssessmentId } : {};
+  return assessmentSetupSchema.parse({ ...rest, ...national, institutions: [...new Set([...kinds, ...free])] });
 }
 
+export interface NationalOption {
+  id: string;
+  label: string;
+}
+
+/**
+ * The assessment's details. Creating submits once; editing (`autosave`) saves every valid change
+ * within 300 ms, like the answers, with no Save button.
+ */
 export function SetupForm({
   initial,
   submitLabel,
   onSubmit,
   onCancel,
+  cancelLabel,
+  autosave = false,
+  nationalOptions,
 }: {
   initial: AssessmentSetup;
-  submitLabel: string;
+  submitLabel?: string;
   onSubmit: (setup: AssessmentSetup) => Promise<void>;
   onCancel: () => void;
+  cancelLabel?: string;
+  autosave?: boolean;
+  nationalOptions: NationalOption[];
 }) {
   const { t } = useTranslation();
   const uid = useId();
   const {
     register,
     handleSubmit,
+    control,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues>({ resolver: zodResolver(formSchema), defaultValues: toFormValues(initial) });
+  } = useForm<FormValues>({ resolver: zodResolver(formSchema), defaultValues: toFormValues(initial), mode: autosave ? 'onChange' : 'onSubmit' });
+  const values = useWatch({ control });
+  const level = values.level;
+  const [saveState, setSaveState] = useState<SaveState>('saved');
+  const first = useRef(true);
+  useEffect(() => {
+    if (!autosave) return;
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    setSaveState('pending');
+    const timer = setTimeout(() => {
+      void handleSubmit(
+        async (v) => {
+          try {
+            await onSubmit(fromFormValues(v));
+            setSaveState('saved');
+          } catch {
+            setSaveState('error');
+          }
+        },
+        () => setSaveState('error'),
+      )();
+    }, 300);
+    return () => clearTimeout(timer);
+    // Saving follows the values; the callbacks are stable for the life of the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [JSON.stringify(values), autosave]);
 
   const errorOf = (name: string, error: FieldError | undefined) =>
     error ? (
@@ -84,6 +133,22 @@ export function SetupForm({
           </label>
         ))}
       </fieldset>
+      {level === 'local' ? (
+        <div className="field">
+          <label htmlFor={`${uid}-national`}>{t('setup.national')}</label>
+          <p className="hint" id={`${uid}-national-hint`}>
+            {t('setup.nationalHint')}
+          </p>
+          <select id={`${uid}-national`} {...register('nationalAssessmentId')} aria-describedby={`${uid}-national-hint`}>
+            <option value="">{t('setup.nationalNone')}</option>
+            {nationalOptions.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <div className="field">
         <label htmlFor={`${uid}-year`}>{t('setup.year')}</label>
         <input
@@ -131,11 +196,15 @@ export function SetupForm({
         {errorOf('context', errors.context)}
       </div>
       <div className="actions">
-        <button type="submit" className="primary" disabled={isSubmitting}>
-          {submitLabel}
-        </button>
+        {autosave ? (
+          <SaveStatus state={saveState} />
+        ) : (
+          <button type="submit" className="primary" disabled={isSubmitting}>
+            {submitLabel}
+          </button>
+        )}
         <button type="button" onClick={onCancel}>
-          {t('setup.cancel')}
+          {cancelLabel ?? t('setup.cancel')}
         </button>
       </div>
     </form>

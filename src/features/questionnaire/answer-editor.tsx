@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerValues, institutionKinds, type AnswerValue } from '../../domain/answer';
 import { decisionMethods, evidenceTypes, type Answer, type AnswerPatch, type Evidence } from '../../domain/assessment';
@@ -35,6 +35,29 @@ export function AnswerChoice({
   );
 }
 
+/**
+ * A year field that lets a person type "2", "20", "201" on the way to "2018": the text is kept here
+ * and only a complete year (or an empty field) is passed on.
+ */
+function YearInput({ id, value, onChange }: { id: string; value: number | null; onChange: (year: number | null) => void }) {
+  const [text, setText] = useState(value === null ? '' : String(value));
+  return (
+    <input
+      id={id}
+      inputMode="numeric"
+      pattern="[0-9]{4}"
+      maxLength={4}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        const year = Number(e.target.value);
+        if (e.target.value.trim() === '') onChange(null);
+        else if (Number.isInteger(year) && year >= 1800 && year <= 2100) onChange(year);
+      }}
+    />
+  );
+}
+
 export function AnswerEditor({
   indicator,
   answer,
@@ -51,6 +74,13 @@ export function AnswerEditor({
   const { t } = useTranslation();
   const uid = useId();
   const setEvidence = (evidence: Evidence[], immediate = false) => onEdit({ evidence }, immediate);
+  // A newly added evidence item takes the focus, so keyboard users type its title straight away.
+  const focusItem = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusItem.current) return;
+    document.getElementById(`${uid}-${focusItem.current}-title`)?.focus();
+    focusItem.current = null;
+  }, [answer.evidence.length, uid]);
   const updateItem = (index: number, patch: Partial<Evidence>) =>
     setEvidence(answer.evidence.map((item, i) => (i === index ? { ...item, ...patch } : item)));
   const toggleInstitution = (kind: string, on: boolean) =>
@@ -104,16 +134,7 @@ export function AnswerEditor({
               </div>
               <div className="field small">
                 <label htmlFor={`${uid}-${item.id}-year`}>{t('walk.evidenceYear')}</label>
-                <input
-                  id={`${uid}-${item.id}-year`}
-                  type="number"
-                  inputMode="numeric"
-                  value={item.year ?? ''}
-                  onChange={(e) => {
-                    const year = Number.parseInt(e.target.value, 10);
-                    updateItem(index, { year: Number.isInteger(year) && year >= 1800 && year <= 2100 ? year : null });
-                  }}
-                />
+                <YearInput id={`${uid}-${item.id}-year`} value={item.year} onChange={(year) => updateItem(index, { year })} />
               </div>
               <div className="field">
                 <label htmlFor={`${uid}-${item.id}-link`}>{t('walk.evidenceLink')}</label>
@@ -131,9 +152,11 @@ export function AnswerEditor({
         </ol>
         <button
           type="button"
-          onClick={() =>
-            setEvidence([...answer.evidence, { id: newId(), title: '', type: 'law', reference: '', year: null, link: '' }], true)
-          }
+          onClick={() => {
+            const id = newId();
+            focusItem.current = id;
+            setEvidence([...answer.evidence, { id, title: '', type: 'law', reference: '', year: null, link: '' }], true);
+          }}
         >
           {t('walk.addEvidence')}
         </button>

@@ -4,8 +4,9 @@
  * Edits to one answer are merged into one patch, so a burst of typing is one write.
  */
 import type { AnswerPatch } from '../../domain/assessment';
+import type { SaveState } from '../../ui/SaveStatus';
 
-export type SaveState = 'saved' | 'pending' | 'error';
+export type { SaveState };
 
 export interface AutosaverOptions {
   write: (indicatorId: string, patch: AnswerPatch) => Promise<unknown>;

@@ -7,7 +7,7 @@ import { computeProgress, nextUnanswered, stepIndicator } from '../../domain/pro
 import { navigate } from '../../ui/router';
 import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
 import { AnswerChoice, choicesFor } from './answer-editor';
-import { SaveStatus } from './save-status';
+import { SaveStatus } from '../../ui/SaveStatus';
 import { useAnswers } from './use-answers';
 
 /** Keys for each answer; the same letters in every UI language keep the projector routine simple. */

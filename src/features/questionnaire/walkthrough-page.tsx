@@ -7,7 +7,7 @@ import { newId } from '../../storage/db';
 import { href, navigate } from '../../ui/router';
 import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
 import { AnswerEditor } from './answer-editor';
-import { SaveStatus } from './save-status';
+import { SaveStatus } from '../../ui/SaveStatus';
 import { useAnswers } from './use-answers';
 
 export function WalkthroughPage({

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { SaveState } from './autosave';
+
+export type SaveState = 'saved' | 'pending' | 'error';
 
 /** The visible saved state that replaces a Save button. */
 export function SaveStatus({ state }: { state: SaveState }) {

@@ -1,0 +1,80 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabase, renderWithI18n } from '../../../test/render';
+import { tinyCatalogue, tinyText } from '../../../test/fixtures/catalogue/tiny';
+import type { Assessment } from '../../domain/assessment';
+import { createAssessment, getAnswers, type MgiDatabase } from '../../storage/db';
+import { WalkthroughPage } from './walkthrough-page';
+
+const bundle = { catalogue: tinyCatalogue, text: tinyText, lang: 'en' };
+let db: MgiDatabase;
+let assessment: Assessment;
+
+beforeEach(async () => {
+  db = freshDatabase();
+  assessment = await createAssessment(
+    { government: 'Testland', level: 'national', year: 2026, focalPoint: '', institutions: [], context: '' },
+    '2026.1',
+  );
+  location.hash = '';
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+function show(indicatorId?: string) {
+  return renderWithI18n(<WalkthroughPage assessment={assessment} bundle={bundle} indicatorId={indicatorId} />);
+}
+
+describe('WalkthroughPage', () => {
+  it('stores an answer choice and its narrative without a Save button', async () => {
+    show('health-access');
+    await userEvent.click(await screen.findByRole('radio', { name: 'Yes' }));
+    await userEvent.type(screen.getByLabelText('Narrative'), 'Law 4/2020, article 3.');
+    await waitFor(async () => {
+      const [answer] = await getAnswers(assessment.id);
+      expect(answer).toMatchObject({ value: 'yes', narrative: 'Law 4/2020, article 3.' });
+    });
+    expect(await screen.findByText('All changes saved')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^save$/i })).toBeNull();
+  });
+
+  it('shows an indicator ruled out by another answer as not applicable, live', async () => {
+    show('labour-agreements');
+    await userEvent.click(await screen.findByRole('radio', { name: 'No' }));
+    const monitoring = screen.getByRole('link', { name: /Agreement monitoring\?/ });
+    await waitFor(() => expect(monitoring).toHaveTextContent('(Not applicable)'));
+  });
+
+  it('says so when a ruled-out indicator is opened, and offers no answer controls', async () => {
+    show('labour-agreements');
+    await userEvent.click(await screen.findByRole('radio', { name: 'No' }));
+    await waitFor(async () => expect((await getAnswers(assessment.id))[0]?.value).toBe('no'));
+    const view = show('agreement-monitoring');
+    expect(await view.findByText('Does not apply, given the answer to “Labour agreements?”')).toBeInTheDocument();
+  });
+
+  it('adds an evidence item with its type, reference, year and link', async () => {
+    show('school-access');
+    await userEvent.click(await screen.findByRole('button', { name: 'Add evidence' }));
+    await userEvent.type(screen.getByLabelText('Title'), 'Education Act');
+    await userEvent.selectOptions(screen.getByLabelText('Type'), 'Law');
+    await userEvent.type(screen.getByLabelText('Reference or article'), 'Art. 12');
+    await userEvent.type(screen.getByLabelText('Year'), '2018');
+    await act(async () => {
+      screen.getByLabelText('Year').blur();
+    });
+    await waitFor(async () => {
+      const [answer] = await getAnswers(assessment.id);
+      expect(answer?.evidence).toEqual([expect.objectContaining({ title: 'Education Act', type: 'law', reference: 'Art. 12', year: 2018 })]);
+    });
+  });
+
+  it('narrows the questions to one institution', async () => {
+    show('health-access');
+    await userEvent.selectOptions(await screen.findByLabelText('Show questions for'), 'Education');
+    expect(screen.queryByRole('link', { name: /Health access\?/ })).toBeNull();
+    expect(screen.getByRole('link', { name: /School access\?/ })).toBeInTheDocument();
+  });
+});

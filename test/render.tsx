@@ -1,0 +1,18 @@
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { setupI18n, type Language } from '../src/app/i18n';
+import { MgiDatabase, useDatabase } from '../src/storage/db';
+
+/** Renders with the real i18n set-up in the given language. */
+export function renderWithI18n(ui: ReactElement, lang: Language = 'en') {
+  const i18n = setupI18n(lang);
+  return { i18n, ...render(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>) };
+}
+
+/** A fresh Dexie database over fake-indexeddb, made current for the storage module. */
+export function freshDatabase(): MgiDatabase {
+  const db = new MgiDatabase(`test-${crypto.randomUUID()}`);
+  useDatabase(db);
+  return db;
+}
