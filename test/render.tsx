@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { setupI18n, type Language } from '../src/app/i18n';
-import { MgiDatabase, useDatabase } from '../src/storage/db';
+import { MgiDatabase, setDatabase } from '../src/storage/db';
 
 /** Renders with the real i18n set-up in the given language. */
 export function renderWithI18n(ui: ReactElement, lang: Language = 'en') {
@@ -13,6 +13,6 @@ export function renderWithI18n(ui: ReactElement, lang: Language = 'en') {
 /** A fresh Dexie database over fake-indexeddb, made current for the storage module. */
 export function freshDatabase(): MgiDatabase {
   const db = new MgiDatabase(`test-${crypto.randomUUID()}`);
-  useDatabase(db);
+  setDatabase(db);
   return db;
 }

@@ -13,7 +13,7 @@ import {
   purgeDeleted,
   saveAnswer,
   updateAssessment,
-  useDatabase,
+  setDatabase,
 } from './db';
 import { journalAnswer, replayJournal } from './journal';
 
@@ -29,7 +29,7 @@ const setup: AssessmentSetup = {
 let db: MgiDatabase;
 beforeEach(() => {
   db = new MgiDatabase(`test-${crypto.randomUUID()}`);
-  useDatabase(db);
+  setDatabase(db);
 });
 afterEach(async () => {
   await db.delete();
@@ -121,7 +121,7 @@ describe('schema upgrade', () => {
     v1.close();
 
     const upgraded = new MgiDatabase(name);
-    useDatabase(upgraded);
+    setDatabase(upgraded);
     expect(await getAssessment('old')).toMatchObject({ government: 'Republic of Testland', archived: false, status: 'draft' });
     expect((await getAnswers('old'))[0]?.narrative).toBe('kept');
     expect(upgraded.verno).toBe(2);

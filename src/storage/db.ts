@@ -84,12 +84,12 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
 }
 
 let current: MgiDatabase | null = null;
-/** The device database, opened on first use. Tests may pass a fresh one to `useDatabase`. */
+/** The device database, opened on first use. Tests make a fresh one current with `setDatabase`. */
 export function database(): MgiDatabase {
   current ??= new MgiDatabase();
   return current;
 }
-export function useDatabase(db: MgiDatabase): void {
+export function setDatabase(db: MgiDatabase): void {
   current = db;
 }
 
