@@ -10,6 +10,8 @@ import { href, useRoute, type Route } from '../ui/router';
 import { StorageErrorMessage } from '../ui/StorageErrorMessage';
 import { loadCatalogue, loadCatalogueBundle } from './catalogue';
 import { isLanguage, languageNames, languages } from './i18n';
+import { StorageStatus } from './storage-status';
+import { UpdatePrompt } from './update-prompt';
 
 // Screens beyond the home list load on demand, keeping the first screen small.
 const NewAssessmentPage = lazy(() => import('../features/assessments/setup-page').then((m) => ({ default: m.NewAssessmentPage })));
@@ -119,13 +121,19 @@ export function App() {
           <LanguageSwitcher />
         </header>
       )}
+      <UpdatePrompt />
       <main id="main" tabIndex={-1}>
-        <ErrorBoundary key={JSON.stringify(route)} fallback={(error) => <StorageErrorMessage error={error} />}>
+        <ErrorBoundary key={`${route.name}:${'id' in route ? route.id : ''}`} fallback={(error) => <StorageErrorMessage error={error} />}>
           <Suspense fallback={<Loading />}>
             <Screen route={route} />
           </Suspense>
         </ErrorBoundary>
       </main>
+      {presenting ? null : (
+        <footer className="app-footer">
+          <StorageStatus />
+        </footer>
+      )}
     </div>
   );
 }

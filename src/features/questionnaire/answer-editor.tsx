@@ -105,7 +105,7 @@ export function AnswerEditor({
       </div>
 
       <section className="evidence" aria-labelledby={`${uid}-evidence`}>
-        <h3 id={`${uid}-evidence`}>{t('walk.evidence')}</h3>
+        <h2 id={`${uid}-evidence`}>{t('walk.evidence')}</h2>
         {answer.evidence.length === 0 ? <p className="hint">{t('walk.noEvidence')}</p> : null}
         <ol className="evidence-list">
           {answer.evidence.map((item, index) => (

@@ -8,21 +8,24 @@ import type { SaveState } from '../../ui/SaveStatus';
 
 export type { SaveState };
 
-export interface AutosaverOptions {
-  write: (indicatorId: string, patch: AnswerPatch) => Promise<unknown>;
+export interface AutosaverOptions<R = unknown> {
+  /** Stores a patch and resolves with what was stored. */
+  write: (indicatorId: string, patch: AnswerPatch) => Promise<R>;
+  /** Called with each stored result, so the screen can show it before the live query catches up. */
+  written?: (indicatorId: string, result: R) => void;
   journal: (indicatorId: string, patch: AnswerPatch) => void;
   settle: (indicatorId: string, patch: AnswerPatch) => void;
   onChange: (state: SaveState, pending: ReadonlyMap<string, AnswerPatch>, error: unknown) => void;
   delay?: number;
 }
 
-export class Autosaver {
+export class Autosaver<R = unknown> {
   private pending = new Map<string, AnswerPatch>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> = Promise.resolve();
   private error: unknown = null;
 
-  constructor(private readonly options: AutosaverOptions) {}
+  constructor(private readonly options: AutosaverOptions<R>) {}
 
   edit(indicatorId: string, patch: AnswerPatch, immediate = false): void {
     this.pending.set(indicatorId, { ...this.pending.get(indicatorId), ...patch });
@@ -47,7 +50,8 @@ export class Autosaver {
     this.inFlight = this.inFlight.then(async () => {
       for (const [indicatorId, patch] of batch) {
         try {
-          await this.options.write(indicatorId, patch);
+          const result = await this.options.write(indicatorId, patch);
+          this.options.written?.(indicatorId, result);
           this.options.settle(indicatorId, patch);
           this.forget(indicatorId, patch);
           this.error = null;

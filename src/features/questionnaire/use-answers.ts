@@ -27,11 +27,15 @@ export function useAnswers(assessmentId: string): AnswersApi {
   const [pending, setPending] = useState<ReadonlyMap<string, AnswerPatch>>(new Map());
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [saveError, setSaveError] = useState<unknown>(null);
+  // What this tab has just stored: shown until the live query delivers the same or a newer record,
+  // so a saved answer never flickers back to its old value in between.
+  const [written, setWritten] = useState<ReadonlyMap<string, Answer>>(new Map());
 
   const saver = useMemo(
     () =>
-      new Autosaver({
+      new Autosaver<Answer>({
         write: (indicatorId, patch) => saveAnswer(assessmentId, indicatorId, patch),
+        written: (indicatorId, result) => setWritten((map) => new Map(map).set(indicatorId, result)),
         journal: (indicatorId, patch) => journalAnswer(assessmentId, indicatorId, patch),
         settle: (indicatorId, patch) => settleJournal(assessmentId, indicatorId, patch),
         onChange: (state, nextPending, error) => {
@@ -58,7 +62,14 @@ export function useAnswers(assessmentId: string): AnswersApi {
     };
   }, [saver]);
 
-  const byId = useMemo(() => new Map((stored ?? []).map((a) => [a.indicatorId, a])), [stored]);
+  const byId = useMemo(() => {
+    const map = new Map((stored ?? []).map((a) => [a.indicatorId, a]));
+    for (const [id, answer] of written) {
+      const current = map.get(id);
+      if (!current || current.updatedAt < answer.updatedAt) map.set(id, answer);
+    }
+    return map;
+  }, [stored, written]);
   const now = useMemo(() => new Date().toISOString(), []);
   const answerOf = useCallback(
     (indicatorId: string): Answer => ({

@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { createAssessment } from './helpers';
+
+async function expectNoAxeViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${screen}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary).toEqual([]);
+}
+
+test('axe finds nothing on the home, setup, walkthrough and presentation screens, in every language', async ({ page }) => {
+  const id = await createAssessment(page, 'Axeland');
+  await page.getByRole('radio', { name: 'Partial' }).check();
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  await page.locator('details.guidance summary').click();
+  await expectNoAxeViolations(page, 'walkthrough');
+
+  await page.goto(`/#/a/${id}/present`);
+  await expect(page.locator('#present-question')).toBeVisible();
+  await expectNoAxeViolations(page, 'presentation');
+
+  await page.goto(`/#/a/${id}/setup`);
+  await expect(page.getByRole('heading', { name: 'Assessment details' })).toBeVisible();
+  await expectNoAxeViolations(page, 'setup');
+
+  await page.goto('/#/new');
+  await page.getByRole('button', { name: 'Create assessment' }).click();
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'new with errors');
+
+  for (const lang of ['es', 'fr', 'en']) {
+    await page.goto('/');
+    await page.getByRole('combobox').first().selectOption(lang);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.locator('table.list')).toBeVisible();
+    await expectNoAxeViolations(page, `home (${lang})`);
+  }
+});
+
+test('focus moves to the question when moving between indicators, and is always visible', async ({ page }) => {
+  await createAssessment(page, 'Focusland');
+  const first = await page.locator('h1#indicator-question').textContent();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.locator('h1#indicator-question')).not.toHaveText(first!);
+  await expect(page.locator('h1#indicator-question')).toBeFocused();
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).not.toBe('none');
+});

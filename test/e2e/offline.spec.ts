@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { preview } from 'vite';
+
+/**
+ * Offline-first: after one visit the app starts and works with the network off and the server gone.
+ * This spec runs its own server so it can stop it half-way.
+ */
+test('after one visit, the app starts and works with the network off and the server gone', async ({ browser }) => {
+  const server = await preview({
+    preview: { port: 0, host: '127.0.0.1', open: false },
+    build: { outDir: process.env.MGI_OUT_DIR ?? 'dist' },
+    logLevel: 'error',
+  });
+  const url = server.resolvedUrls!.local[0]!;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Assessments on this device' })).toBeVisible();
+  // The service worker has installed and precached everything.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect(page.getByText('The app is ready to work without internet on this device.')).toBeVisible();
+
+  await server.close();
+  await context.setOffline(true);
+  await page.close();
+
+  const again = await context.newPage();
+  await again.goto(url);
+  await expect(again.getByRole('heading', { name: 'Assessments on this device' })).toBeVisible();
+  await again.getByRole('link', { name: 'New assessment' }).click();
+  await again.getByLabel('Government or authority').fill('Offline Republic');
+  await again.getByRole('button', { name: 'Create assessment' }).click();
+  await expect(again.locator('h1#indicator-question')).toBeVisible();
+  await again.getByRole('radio', { name: 'Yes' }).check();
+  await again.getByLabel('Narrative').fill('Answered with no network at all.');
+  await expect(again.getByText('All changes saved')).toBeVisible();
+
+  // Switch language mid-assessment: the catalogue follows, the answer stays.
+  await again.getByLabel('Language').selectOption('es');
+  await expect(again.getByRole('radio', { name: 'Sí' })).toBeChecked();
+  await expect(again.getByLabel('Justificación')).toHaveValue('Answered with no network at all.');
+
+  await again.close();
+  const third = await context.newPage();
+  await third.goto(url);
+  await expect(third.getByRole('heading', { name: 'Evaluaciones en este dispositivo' })).toBeVisible();
+  await expect(third.getByRole('link', { name: /Offline Republic/ })).toBeVisible();
+  await context.close();
+});
