@@ -1,6 +1,7 @@
-// Measures the JavaScript the first screen loads: the entry script and every chunk it imports
-// statically (what the browser must fetch before the home screen can run), gzip-compressed.
-import { readFileSync } from 'node:fs';
+// Measures the JavaScript the first screen loads: the entry script, every chunk it imports
+// statically, and the chunk of English UI strings that is fetched before the first render
+// (what the browser must fetch before the home screen can run), gzip-compressed.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -16,6 +17,9 @@ export function firstScreenJs(dist = 'dist') {
     for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"();]*?\sfrom\s*)?["']\.\/([^"']+\.js)["']/g)) visit(`assets/${m[1]}`);
   };
   entries.forEach(visit);
+  for (const file of readdirSync(join(dist, 'assets'))) {
+    if (file.endsWith('.js') && readFileSync(join(dist, 'assets', file), 'utf8').includes('Assessments on this device')) visit(`assets/${file}`);
+  }
   const files = [...seen].map((file) => {
     const code = readFileSync(join(dist, file));
     return { file, bytes: code.length, gzip: gzipSync(code, { level: 9 }).length, text: code.toString('utf8') };

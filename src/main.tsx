@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
@@ -7,24 +7,29 @@ import { purgeDeleted } from './storage/db';
 import { replayJournal } from './storage/journal';
 import './app/app.css';
 
-const i18n = setupI18n();
+const { i18n, ready } = setupI18n();
+const sessionStart = new Date().toISOString();
 
-// Edits journalled just before a crash or a closed tab are written before anything is shown;
-// assessments deleted in an earlier session (and not undone) are removed for good.
+// Edits journalled just before a crash or a closed tab are written before anything is shown
+// (when there are none, nothing waits). Assessments deleted in an earlier session and not undone are
+// removed for good once the first screen is up.
 async function recover() {
   try {
     await replayJournal();
-    await purgeDeleted();
   } catch {
     // Storage unavailable: the screens say so when they try to read.
   }
 }
 
-void recover().then(() => {
+void Promise.all([recover(), ready]).then(() => {
+  setTimeout(() => void purgeDeleted(sessionStart).catch(() => undefined), 2000);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App />
+        {/* Strings of a namespace not loaded yet (report, review) suspend until they arrive. */}
+        <Suspense fallback={null}>
+          <App />
+        </Suspense>
       </I18nextProvider>
     </StrictMode>,
   );

@@ -10,9 +10,11 @@ import { href, useRoute, type Route } from '../ui/router';
 import { StorageErrorMessage } from '../ui/StorageErrorMessage';
 import { loadCatalogue, loadCatalogueBundle } from './catalogue';
 import { isLanguage, languageNames, languages } from './i18n';
+import { usePrefetchWalkthrough } from './prefetch';
 import { StorageStatus } from './storage-status';
-import { UpdatePrompt } from './update-prompt';
 
+// The service worker registration (and its update prompt) comes after the first screen.
+const UpdatePrompt = lazy(() => import('./update-prompt').then((m) => ({ default: m.UpdatePrompt })));
 // Screens beyond the home list load on demand, keeping the first screen small.
 const NewAssessmentPage = lazy(() => import('../features/assessments/setup-page').then((m) => ({ default: m.NewAssessmentPage })));
 const EditAssessmentPage = lazy(() => import('../features/assessments/setup-page').then((m) => ({ default: m.EditAssessmentPage })));
@@ -104,8 +106,9 @@ function Screen({ route }: { route: Route }) {
 }
 
 export function App() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const route = useRoute();
+  usePrefetchWalkthrough(isLanguage(i18n.language) ? i18n.language : 'en');
   const presenting = route.name === 'present';
   return (
     <div className={presenting ? 'app presenting' : 'app'}>
@@ -121,7 +124,9 @@ export function App() {
           <LanguageSwitcher />
         </header>
       )}
-      <UpdatePrompt />
+      <Suspense fallback={null}>
+        <UpdatePrompt />
+      </Suspense>
       <main id="main" tabIndex={-1}>
         <ErrorBoundary key={`${route.name}:${'id' in route ? route.id : ''}`} fallback={(error) => <StorageErrorMessage error={error} />}>
           <Suspense fallback={<Loading />}>

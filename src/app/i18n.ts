@@ -1,18 +1,28 @@
 /**
- * UI language: i18next with the three UI files bundled (they are small); catalogue texts are loaded
- * separately, per language, when an assessment needs them (see catalogue.ts).
+ * UI language. Each locale file (locales/<lang>/<namespace>.json) is its own chunk, fetched when first
+ * needed: the first screen carries only the `ui` strings of the language in use; the report and review
+ * strings come with their screens; another language comes when someone switches to it.
+ * Catalogue texts are loaded separately, per language, when an assessment needs them (catalogue.ts).
  */
-import i18next from 'i18next';
+import i18next, { type BackendModule, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 /** UI namespaces: one file per area, so features can grow their strings without colliding. */
 export const namespaces = ['ui', 'report', 'review'] as const;
-const files = import.meta.glob<Record<string, unknown>>('../../locales/*/{ui,report,review}.json', { eager: true, import: 'default' });
-function resources() {
-  return Object.fromEntries(
-    languages.map((lang) => [lang, Object.fromEntries(namespaces.map((ns) => [ns, files[`../../locales/${lang}/${ns}.json`] ?? {}]))]),
-  );
-}
+const files = import.meta.glob<Record<string, unknown>>('../../locales/*/{ui,report,review}.json', { import: 'default' });
+
+const lazyLocales: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(lng, ns, callback) {
+    const load = files[`../../locales/${lng}/${ns}.json`];
+    if (!load) return callback(new Error(`locales/${lng}/${ns}.json is missing`), false);
+    load().then(
+      (data) => callback(null, data),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
 
 export const languages = ['en', 'es', 'fr'] as const;
 export type Language = (typeof languages)[number];
@@ -35,18 +45,22 @@ function initialLanguage(): Language {
   return isLanguage(browser) ? browser : 'en';
 }
 
-export function setupI18n(lang: Language = initialLanguage()) {
+/**
+ * Creates the i18n instance. In the app, strings load lazily and `ready` resolves when the first
+ * screen's strings are in; tests pass `resources` to have everything at once, synchronously.
+ */
+export function setupI18n(lang: Language = initialLanguage(), resources?: Resource) {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
+  if (!resources) instance.use(lazyLocales);
+  const ready = instance.use(initReactI18next).init({
     lng: lang,
     fallbackLng: false,
     supportedLngs: [...languages],
-    resources: resources(),
+    ...(resources ? { resources, initAsync: false } : {}),
     defaultNS: 'ui',
-    ns: [...namespaces],
+    ns: resources ? [...namespaces] : ['ui'],
     interpolation: { escapeValue: false }, // React escapes; PDF text is never HTML.
     returnNull: false,
-    initAsync: false,
   });
   instance.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
@@ -57,5 +71,5 @@ export function setupI18n(lang: Language = initialLanguage()) {
     }
   });
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
-  return instance;
+  return { i18n: instance, ready };
 }

@@ -64,7 +64,7 @@ describe('assessments', () => {
     await markDeleted(a.id, false);
     expect(await listAssessments()).toHaveLength(1);
     await markDeleted(a.id, true);
-    expect(await purgeDeleted()).toBe(1);
+    expect(await purgeDeleted(new Date(Date.now() + 1000).toISOString())).toBe(1);
     expect(await getAnswers(a.id)).toHaveLength(0);
   });
 

@@ -209,12 +209,12 @@ export function markDeleted(id: string, deleted: boolean, now = new Date().toISO
   });
 }
 
-/** Removes assessments marked deleted, with their answers. */
-export function purgeDeleted(): Promise<number> {
+/** Removes assessments marked deleted before `before` (so this session's deletions can still be undone). */
+export function purgeDeleted(before = new Date().toISOString()): Promise<number> {
   return guard(async () => {
     const db = database();
     return db.transaction('rw', db.assessments, db.answers, async () => {
-      const rows = (await db.assessments.toArray()).filter((r) => r.deletedAt);
+      const rows = (await db.assessments.toArray()).filter((r) => typeof r.deletedAt === 'string' && r.deletedAt < before);
       for (const row of rows) {
         await db.answers.where('assessmentId').equals(String(row.id)).delete();
         await db.assessments.delete(String(row.id));

@@ -57,6 +57,7 @@ export function settleJournal(assessmentId: string, indicatorId: string, saved: 
 /** Writes every journalled change into IndexedDB; returns how many answers were recovered. */
 export async function replayJournal(): Promise<number> {
   const entries = Object.values(read());
+  if (entries.length === 0) return 0;
   for (const entry of entries) {
     await saveAnswer(entry.assessmentId, entry.indicatorId, entry.patch, entry.at);
     settleJournal(entry.assessmentId, entry.indicatorId, entry.patch);
