@@ -6,7 +6,7 @@ import react from 'eslint-plugin-react';
 const features = ['assessments', 'questionnaire', 'report', 'review', 'exchange'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.bench'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', '.bench', 'test/bench-peer/dist'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

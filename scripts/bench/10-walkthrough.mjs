@@ -1,6 +1,6 @@
 // Walkthrough figures: answer latency (input → committed in IndexedDB), typing latency, opening a
 // fully answered assessment with 300 evidence items, and the home list with 500 assessments.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { percentile, seed } from './seed.mjs';
 
 const catalogue = JSON.parse(readFileSync('indicators/national.json', 'utf8'));
@@ -110,6 +110,12 @@ export async function run({ baseUrl, launch }) {
     const med = percentile(warm, 50);
     rows.push({ name: `Open assessment, ${n} answers + ${perAnswer * n} evidence (first)`, value: cold.toFixed(0), unit: 'ms', target: '≤ 200 ms', ok: cold <= 200 });
     rows.push({ name: `Open assessment, ${n} answers + ${perAnswer * n} evidence (again)`, value: med.toFixed(0), unit: 'ms', target: '≤ 200 ms', ok: med <= 200 });
+    // JS heap with that assessment open, after a forced garbage collection (05-peer-surveyjs.mjs does the same).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const heap = usedSize / 1024 / 1024;
+    rows.push({ name: `JS heap, assessment open (${n} answers + ${perAnswer * n} evidence)`, value: heap.toFixed(1), unit: 'MB', target: '≤ 30 MB', ok: heap <= 30 });
     await page.close();
   }
 
@@ -135,6 +141,11 @@ export async function run({ baseUrl, launch }) {
     const med = percentile(times, 50);
     rows.push({ name: 'Home list, 500 assessments × 118 answers', value: med.toFixed(0), unit: 'ms', target: '≤ 200 ms', ok: med <= 200 });
     await page.close();
+  }
+  // The SurveyJS peer's figures for the same rows, measured just before by 05-peer-surveyjs.mjs.
+  if (existsSync('.bench/peer.json')) {
+    const peer = JSON.parse(readFileSync('.bench/peer.json', 'utf8')).rows ?? {};
+    for (const row of rows) if (peer[row.name]) row.peer = peer[row.name];
   }
   return rows;
 }

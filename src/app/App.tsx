@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../domain/assessment';
 import { allIndicators, type CatalogueBundle, type CatalogueKind } from '../domain/catalogue';
 import { HomePage } from '../features/assessments/home-page';
+import { WhoBadge } from '../features/review/who-badge';
 import { getAssessment } from '../storage/db';
 import { useStored } from '../storage/live';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { href, useRoute, type Route } from '../ui/router';
+import { href, navigate, useRoute, type Route } from '../ui/router';
 import { StorageErrorMessage } from '../ui/StorageErrorMessage';
 import { loadCatalogue, loadCatalogueBundle } from './catalogue';
-import { isLanguage, languageNames, languages } from './i18n';
+import { isLanguage, languageNames, languages, type Language } from './i18n';
 import { usePrefetchWalkthrough } from './prefetch';
 import { StorageStatus } from './storage-status';
 
@@ -20,6 +21,29 @@ const NewAssessmentPage = lazy(() => import('../features/assessments/setup-page'
 const EditAssessmentPage = lazy(() => import('../features/assessments/setup-page').then((m) => ({ default: m.EditAssessmentPage })));
 const WalkthroughPage = lazy(() => import('../features/questionnaire/walkthrough-page').then((m) => ({ default: m.WalkthroughPage })));
 const PresentationPage = lazy(() => import('../features/questionnaire/presentation-page').then((m) => ({ default: m.PresentationPage })));
+const ReviewPage = lazy(() => import('../features/review/review-page').then((m) => ({ default: m.ReviewPage })));
+const IndicatorReview = lazy(() => import('../features/review/indicator-review').then((m) => ({ default: m.IndicatorReview })));
+const WhoPage = lazy(() => import('../features/review/who-panel').then((m) => ({ default: m.WhoPage })));
+const ExchangePage = lazy(() => import('../features/exchange/exchange-page').then((m) => ({ default: m.ExchangePage })));
+const ResultsPage = lazy(() => import('../features/report/results-page').then((m) => ({ default: m.ResultsPage })));
+
+/** Builds the demonstration assessment in the UI language, stores it as a new draft and opens its results. */
+async function openDemo(lang: Language) {
+  const { openDemo: build } = await import('../features/report/open-demo');
+  navigate({ name: 'results', id: await build(lang, loadCatalogueBundle) });
+}
+const ImportPanel = lazy(() => import('../features/exchange/import-panel').then((m) => ({ default: m.ImportPanel })));
+
+/** "Import a file" on the home screen, loaded after the list so the first screen stays small. */
+function ImportSlot() {
+  const { i18n } = useTranslation();
+  const lang = isLanguage(i18n.language) ? i18n.language : 'en';
+  return (
+    <Suspense fallback={null}>
+      <ImportPanel loadBundle={(kind) => loadCatalogueBundle(kind, lang)} />
+    </Suspense>
+  );
+}
 
 function useCatalogueTotals() {
   const [totals, setTotals] = useState<Partial<Record<CatalogueKind, number>>>({});
@@ -91,17 +115,48 @@ function NotFound() {
 
 function Screen({ route }: { route: Route }) {
   const totals = useCatalogueTotals();
+  const { i18n } = useTranslation();
   switch (route.name) {
     case 'home':
-      return <HomePage indicatorTotal={(level) => totals[level]} />;
+      return (
+        <HomePage
+          indicatorTotal={(level) => totals[level]}
+          importSlot={<ImportSlot />}
+          onOpenDemo={() => openDemo(isLanguage(i18n.language) ? i18n.language : 'en')}
+        />
+      );
     case 'new':
       return <NewAssessmentPage catalogueVersion={async (level) => (await loadCatalogue(level)).version} />;
     case 'setup':
       return <EditAssessmentPage id={route.id} />;
     case 'walk':
-      return <WithAssessment id={route.id} render={(a, b) => <WalkthroughPage assessment={a} bundle={b} indicatorId={route.indicator} />} />;
+      return (
+        <WithAssessment
+          id={route.id}
+          render={(a, b) => (
+            <WalkthroughPage
+              assessment={a}
+              bundle={b}
+              indicatorId={route.indicator}
+              aside={(indicatorId) => (
+                <Suspense fallback={<Loading />}>
+                  <IndicatorReview assessment={a} bundle={b} indicatorId={indicatorId} />
+                </Suspense>
+              )}
+            />
+          )}
+        />
+      );
     case 'present':
       return <WithAssessment id={route.id} render={(a, b) => <PresentationPage assessment={a} bundle={b} indicatorId={route.indicator} />} />;
+    case 'review':
+      return <WithAssessment id={route.id} render={(a, b) => <ReviewPage assessment={a} bundle={b} />} />;
+    case 'exchange':
+      return <WithAssessment id={route.id} render={(a, b) => <ExchangePage assessment={a} bundle={b} loadBundle={(kind) => loadCatalogueBundle(kind, isLanguage(b.lang) ? b.lang : 'en')} />} />;
+    case 'results':
+      return <WithAssessment id={route.id} render={(a, b) => <ResultsPage assessment={a} bundle={b} loadBundle={loadCatalogueBundle} />} />;
+    case 'who':
+      return <WhoPage />;
   }
 }
 
@@ -121,6 +176,7 @@ export function App() {
             {t('app.name')}
           </a>
           <span className="tagline">{t('app.tagline')}</span>
+          <WhoBadge />
           <LanguageSwitcher />
         </header>
       )}

@@ -124,7 +124,7 @@ describe('schema upgrade', () => {
     setDatabase(upgraded);
     expect(await getAssessment('old')).toMatchObject({ government: 'Republic of Testland', archived: false, status: 'draft' });
     expect((await getAnswers('old'))[0]?.narrative).toBe('kept');
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     await upgraded.delete();
   });
 });

@@ -15,6 +15,13 @@ import {
   type Assessment,
   type AssessmentSetup,
 } from '../domain/assessment';
+import type { Actor, HistoryEntry } from '../domain/history';
+
+/**
+ * History writing (schemas, the coalescing rules) is loaded on the first write, not with the first
+ * screen. It must be loaded before a transaction opens: awaiting a module inside one would end it.
+ */
+const historyWriter = () => import('./history');
 
 export const DB_NAME = 'mgi-assessments';
 
@@ -24,6 +31,10 @@ export class MgiDatabase extends Dexie {
   assessments!: Table<Row, string>;
   answers!: Table<Row, [string, string]>;
   settings!: Table<Row, string>;
+  history!: Table<Row, string>;
+  reviews!: Table<Row, [string, string]>;
+  comments!: Table<Row, string>;
+  proposals!: Table<Row, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -48,6 +59,16 @@ export class MgiDatabase extends Dexie {
             row.status ??= 'draft';
           }),
       );
+    // Version 3: who changed what (history), review by IOM missions, for exchange between laptops.
+    // New tables only; earlier tables are kept as they are.
+    this.version(3).stores({
+      // The value index lets the home list count answers without reading their texts.
+      answers: '[assessmentId+indicatorId], assessmentId, value',
+      history: 'id, assessmentId, [assessmentId+indicatorId]',
+      reviews: '[assessmentId+indicatorId], assessmentId',
+      comments: 'id, assessmentId, [assessmentId+indicatorId]',
+      proposals: 'id, assessmentId, [assessmentId+indicatorId]',
+    });
   }
 }
 
@@ -75,7 +96,7 @@ function classify(error: unknown): StorageError {
   return new StorageError('unknown', error);
 }
 
-async function guard<T>(work: () => Promise<T>): Promise<T> {
+export async function guard<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -116,14 +137,13 @@ export function listAssessments(): Promise<AssessmentSummary[]> {
       const rows = await db.assessments.orderBy('updatedAt').reverse().toArray();
       const assessments = rows.map(parseAssessment).filter((a): a is Assessment => a !== null && !a.deletedAt);
       const counts = new Map<string, number>();
-      // One pass over the answers index keeps a list of hundreds of assessments fast.
-      await db.answers.each((row) => {
-        const value = (row as { value?: unknown }).value;
-        if (value != null && value !== 'unknown') {
-          const id = String(row.assessmentId);
-          counts.set(id, (counts.get(id) ?? 0) + 1);
+      // Primary keys from the value index only: no answer body is read, so hundreds of fully
+      // answered assessments list quickly.
+      for (const value of ['yes', 'partial', 'no', 'na']) {
+        for (const [assessmentId] of await db.answers.where('value').equals(value).primaryKeys()) {
+          counts.set(assessmentId, (counts.get(assessmentId) ?? 0) + 1);
         }
-      });
+      }
       return assessments.map((assessment) => ({ assessment, answered: counts.get(assessment.id) ?? 0 }));
     });
   });
@@ -161,10 +181,12 @@ export function updateAssessment(
 ): Promise<Assessment> {
   return guard(async () => {
     const db = database();
-    return db.transaction('rw', db.assessments, async () => {
+    const { writeAssessmentHistory } = await historyWriter();
+    return db.transaction('rw', db.assessments, db.history, db.settings, async () => {
       const stored = parseAssessment(await db.assessments.get(id));
       if (!stored) throw new StorageError('damaged');
       const next = assessmentSchema.parse({ ...stored, ...patch, updatedAt: now });
+      await writeAssessmentHistory(db, stored, next, now);
       await db.assessments.put(next);
       return next;
     });
@@ -196,6 +218,25 @@ export function duplicateAssessment(id: string, changes: Partial<AssessmentSetup
   });
 }
 
+/**
+ * Stores a complete assessment with its answers (e.g. the demonstration assessment) in one transaction:
+ * everything is parsed first, so a bad record stores nothing, and an existing id is refused, never
+ * overwritten.
+ */
+export async function addAssessmentWithAnswers(assessment: Assessment, answers: readonly Answer[]): Promise<Assessment> {
+  const stored = parseAssessment(assessment);
+  const rows = answers.map(parseAnswer).filter((a): a is Answer => a !== null);
+  if (!stored || rows.length !== answers.length || rows.some((a) => a.assessmentId !== stored.id)) throw new StorageError('damaged');
+  return guard(async () => {
+    const db = database();
+    await db.transaction('rw', db.assessments, db.answers, async () => {
+      await db.assessments.add(stored);
+      await db.answers.bulkAdd(rows);
+    });
+    return stored;
+  });
+}
+
 /** Deleting is two-step so the home screen can offer undo: mark now, purge later. */
 export function markDeleted(id: string, deleted: boolean, now = new Date().toISOString()): Promise<void> {
   return guard(async () => {
@@ -213,10 +254,12 @@ export function markDeleted(id: string, deleted: boolean, now = new Date().toISO
 export function purgeDeleted(before = new Date().toISOString()): Promise<number> {
   return guard(async () => {
     const db = database();
-    return db.transaction('rw', db.assessments, db.answers, async () => {
+    return db.transaction('rw', [db.assessments, db.answers, db.history, db.reviews, db.comments, db.proposals], async () => {
       const rows = (await db.assessments.toArray()).filter((r) => typeof r.deletedAt === 'string' && r.deletedAt < before);
       for (const row of rows) {
-        await db.answers.where('assessmentId').equals(String(row.id)).delete();
+        for (const table of [db.answers, db.history, db.reviews, db.comments, db.proposals]) {
+          await table.where('assessmentId').equals(String(row.id)).delete();
+        }
         await db.assessments.delete(String(row.id));
       }
       return rows.length;
@@ -233,17 +276,45 @@ export function getAnswers(assessmentId: string): Promise<Answer[]> {
 /**
  * Writes the changed fields of one answer. Only the fields in the patch are replaced, so two tabs
  * editing different fields (or different answers) of one assessment never overwrite each other.
+ * Each changed field gets a history entry (who, role, device, when) in the same transaction.
  */
-export function saveAnswer(assessmentId: string, indicatorId: string, patch: AnswerPatch, now = new Date().toISOString()): Promise<Answer> {
+export function saveAnswer(
+  assessmentId: string,
+  indicatorId: string,
+  patch: AnswerPatch,
+  now = new Date().toISOString(),
+  via?: HistoryEntry['via'],
+): Promise<Answer> {
   return guard(async () => {
     const db = database();
-    return db.transaction('rw', db.answers, db.assessments, async () => {
+    const { writeAnswerHistory } = await historyWriter();
+    return db.transaction('rw', [db.answers, db.assessments, db.history, db.settings], async () => {
       const stored = parseAnswer(await db.answers.get([assessmentId, indicatorId])) ?? emptyAnswer(assessmentId, indicatorId, now);
       const next = answerSchema.parse({ ...stored, ...patch, assessmentId, indicatorId, updatedAt: now });
+      await writeAnswerHistory(db, stored, next, now, via);
       await db.answers.put(next);
       await db.assessments.update(assessmentId, { updatedAt: now });
       return next;
     });
+  });
+}
+
+export const SETTING_NAME = 'actor.name';
+export const SETTING_ROLE = 'actor.role';
+export const SETTING_DEVICE = 'device.id';
+/** The last time this device exported an assessment: history entries up to then are never rewritten. */
+export const sealedSetting = (assessmentId: string) => `exchange.sealed.${assessmentId}`;
+
+/** The person on this device, read-only (for live queries); `device` is empty until the first write. */
+export function peekActor(): Promise<Actor> {
+  return guard(async () => {
+    const db = database();
+    const [name, role, device] = await Promise.all([db.settings.get(SETTING_NAME), db.settings.get(SETTING_ROLE), db.settings.get(SETTING_DEVICE)]);
+    return {
+      name: typeof name?.value === 'string' ? name.value : '',
+      role: role?.value === 'reviewer' ? 'reviewer' : 'team',
+      device: typeof device?.value === 'string' ? device.value : '',
+    };
   });
 }
 

@@ -6,14 +6,22 @@ export type Route =
   | { name: 'new' }
   | { name: 'setup'; id: string }
   | { name: 'walk'; id: string; indicator?: string }
-  | { name: 'present'; id: string; indicator?: string };
+  | { name: 'present'; id: string; indicator?: string }
+  | { name: 'results'; id: string }
+  | { name: 'review'; id: string }
+  | { name: 'exchange'; id: string }
+  | { name: 'who' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [first, id, view, indicator] = parts;
   if (first === 'new') return { name: 'new' };
+  if (first === 'who') return { name: 'who' };
   if (first === 'a' && id) {
     if (view === 'setup') return { name: 'setup', id };
+    if (view === 'results') return { name: 'results', id };
+    if (view === 'review') return { name: 'review', id };
+    if (view === 'exchange') return { name: 'exchange', id };
     if (view === 'present') return { name: 'present', id, ...(indicator ? { indicator } : {}) };
     return { name: 'walk', id, ...(view === 'i' && indicator ? { indicator } : {}) };
   }
@@ -32,6 +40,14 @@ export function href(route: Route): string {
       return `#/a/${encodeURIComponent(route.id)}${route.indicator ? `/i/${encodeURIComponent(route.indicator)}` : ''}`;
     case 'present':
       return `#/a/${encodeURIComponent(route.id)}/present${route.indicator ? `/${encodeURIComponent(route.indicator)}` : ''}`;
+    case 'results':
+      return `#/a/${encodeURIComponent(route.id)}/results`;
+    case 'review':
+      return `#/a/${encodeURIComponent(route.id)}/review`;
+    case 'exchange':
+      return `#/a/${encodeURIComponent(route.id)}/exchange`;
+    case 'who':
+      return '#/who';
   }
 }
 

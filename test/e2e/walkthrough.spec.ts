@@ -8,6 +8,7 @@ test('a new user creates an assessment and answers every indicator by keyboard a
   await page.keyboard.press('Enter');
   await tabTo(page, /Government or authority/);
   await page.keyboard.type('Keyboardia');
+  await expect(page.getByLabel('Government or authority')).toHaveValue('Keyboardia');
   await tabTo(page, /Create assessment/);
   await page.keyboard.press('Enter');
   await expect(page.locator('h1#indicator-question')).toBeVisible();
@@ -35,12 +36,12 @@ test('a new user creates an assessment and answers every indicator by keyboard a
     await expect(position).not.toHaveText(before!, { timeout: 2000 }).catch(() => undefined);
     if ((await position.textContent()) === before) break; // the last applicable indicator
   }
-  await expect(page.locator('.present-bar')).toContainText('All changes saved');
+  await expect(page.locator('.present-bar')).toContainText('All changes saved', { timeout: 30_000 });
   await page.keyboard.press('Escape');
-  await expect(page.locator('p.overall')).toBeVisible();
+  // Every applicable indicator answered: "N of N" once the stored answers are read.
+  await expect(page.locator('p.overall')).toHaveText(/\b(\d+) of \1\b/);
   const overall = await page.locator('p.overall').textContent();
-  const [answered, applicable] = /(\d+) of (\d+)/.exec(overall!)!.slice(1).map(Number);
-  expect(answered).toBe(applicable);
+  expect(Number(/(\d+) of/.exec(overall!)![1])).toBeGreaterThanOrEqual(90);
 
   // Evidence, by keyboard too.
   await tabTo(page, /^Add evidence$/);

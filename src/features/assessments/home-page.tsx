@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../domain/assessment';
 import type { CatalogueKind } from '../../domain/catalogue';
@@ -8,12 +8,23 @@ import { formatDateTime } from '../../ui/format';
 import { href, navigate } from '../../ui/router';
 import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
 
-export function HomePage({ indicatorTotal }: { indicatorTotal: (level: CatalogueKind) => number | undefined }) {
+export function HomePage({
+  indicatorTotal,
+  importSlot,
+  onOpenDemo,
+}: {
+  indicatorTotal: (level: CatalogueKind) => number | undefined;
+  /** "Import a file", supplied by the app (features do not import each other). */
+  importSlot?: ReactNode;
+  /** Stores a fully answered demonstration assessment and opens it (supplied by the app). */
+  onOpenDemo?: () => Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const summaries = useStored(() => listAssessments(), []);
   const [showArchived, setShowArchived] = useState(false);
   const [deleted, setDeleted] = useState<Assessment | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [openingDemo, setOpeningDemo] = useState(false);
 
   const act = (work: () => Promise<unknown>) => {
     setError(null);
@@ -31,7 +42,20 @@ export function HomePage({ indicatorTotal }: { indicatorTotal: (level: Catalogue
         <a className="button primary" href={href({ name: 'new' })}>
           {t('home.new')}
         </a>
+        {onOpenDemo ? (
+          <button
+            type="button"
+            disabled={openingDemo}
+            onClick={() => {
+              setOpeningDemo(true);
+              act(() => onOpenDemo().finally(() => setOpeningDemo(false)));
+            }}
+          >
+            {openingDemo ? t('home.demo.opening') : t('home.demo.open')}
+          </button>
+        ) : null}
       </p>
+      {importSlot}
       {error ? <StorageErrorMessage error={error} /> : null}
       <div role="status" aria-live="polite">
         {deleted ? (

@@ -55,6 +55,31 @@ describe('Autosaver', () => {
     expect(states.at(-1)).toBe('saved');
   });
 
+  it('retries a failed write by itself, without waiting for another edit', async () => {
+    const write = vi.fn().mockRejectedValueOnce(new Error('busy')).mockResolvedValue(undefined);
+    const { saver, states } = setup(write);
+    saver.edit('q1', { value: 'no' }, true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(states.at(-1)).toBe('error');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(write).toHaveBeenCalledTimes(2);
+    expect(states.at(-1)).toBe('saved');
+  });
+
+  it('shows an error while any change is unsaved, even when others were saved', async () => {
+    const write = vi.fn(async (id: string) => {
+      if (id === 'q1' && write.mock.calls.length === 1) throw new Error('busy');
+    });
+    const { saver, states, pending } = setup(write);
+    saver.edit('q1', { value: 'no' });
+    saver.edit('q2', { value: 'yes' });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(states.at(-1)).toBe('error');
+    expect([...pending().keys()]).toEqual(['q1']);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(states.at(-1)).toBe('saved');
+  });
+
   it('keeps an edit made while an older write was in flight', async () => {
     let release: () => void = () => undefined;
     const write = vi.fn(() => new Promise<void>((resolve) => (release = resolve)));

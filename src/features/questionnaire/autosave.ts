@@ -17,6 +17,7 @@ export interface AutosaverOptions<R = unknown> {
   settle: (indicatorId: string, patch: AnswerPatch) => void;
   onChange: (state: SaveState, pending: ReadonlyMap<string, AnswerPatch>, error: unknown) => void;
   delay?: number;
+  retryDelay?: number;
 }
 
 export class Autosaver<R = unknown> {
@@ -24,6 +25,7 @@ export class Autosaver<R = unknown> {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> = Promise.resolve();
   private error: unknown = null;
+  private queued = false;
 
   constructor(private readonly options: AutosaverOptions<R>) {}
 
@@ -44,21 +46,29 @@ export class Autosaver<R = unknown> {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    const batch = [...this.pending.entries()];
-    if (batch.length === 0) return this.inFlight;
-    // Writes are chained so an older patch never lands after a newer one.
+    if (this.pending.size === 0 || this.queued) return this.inFlight;
+    // Writes are chained so an older patch never lands after a newer one. One run at a time is
+    // queued, and it takes what is pending when it starts: a burst of edits faster than the disk
+    // becomes a few writes, never a backlog that rewrites the same answers over and over.
+    this.queued = true;
     this.inFlight = this.inFlight.then(async () => {
+      this.queued = false;
+      const batch = [...this.pending.entries()];
+      let failure: unknown = null;
       for (const [indicatorId, patch] of batch) {
         try {
           const result = await this.options.write(indicatorId, patch);
           this.options.written?.(indicatorId, result);
           this.options.settle(indicatorId, patch);
           this.forget(indicatorId, patch);
-          this.error = null;
         } catch (error) {
-          this.error = error; // The patch stays pending and journalled; the next edit or flush retries.
+          failure ??= error; // The patch stays pending and journalled, and is retried below.
         }
       }
+      this.error = failure;
+      // A failed write is retried on its own (storage may come back, space may be freed), so the
+      // last change of a session never waits for another edit to be saved.
+      if (this.error && this.timer === null) this.timer = setTimeout(() => void this.flush(), this.options.retryDelay ?? 2000);
       this.notify();
     });
     return this.inFlight;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../domain/assessment';
 import { allIndicators, type CatalogueBundle } from '../../domain/catalogue';
@@ -14,12 +14,16 @@ export function WalkthroughPage({
   assessment,
   bundle,
   indicatorId,
+  aside,
 }: {
   assessment: Assessment;
   bundle: CatalogueBundle;
   indicatorId: string | undefined;
+  /** Shown under the answer (review and history of the answer), supplied by the app. */
+  aside?: (indicatorId: string) => ReactNode;
 }) {
-  const { t } = useTranslation();
+  // 'review' holds the Review and Exchange link labels; listing it loads those strings with this screen.
+  const { t } = useTranslation(['ui', 'review', 'report']);
   const { catalogue, text } = bundle;
   const answers = useAnswers(assessment.id);
   const [institution, setInstitution] = useState('');
@@ -126,6 +130,15 @@ export function WalkthroughPage({
           <a className="button" href={href({ name: 'setup', id: assessment.id })}>
             {t('walk.details')}
           </a>
+          <a className="button" href={href({ name: 'review', id: assessment.id })}>
+            {t('review:links.review')}
+          </a>
+          <a className="button" href={href({ name: 'exchange', id: assessment.id })}>
+            {t('review:links.exchange')}
+          </a>
+          <a className="button" href={href({ name: 'results', id: assessment.id })}>
+            {t('report:results.link')}
+          </a>
         </div>
         {answers.saveError ? <StorageErrorMessage error={answers.saveError} /> : null}
         <p className="crumbs">
@@ -176,6 +189,7 @@ export function WalkthroughPage({
           </button>
           {!upNext ? <p role="status">{t('walk.allAnswered')}</p> : null}
         </div>
+        {aside ? aside(current.id) : null}
       </section>
     </div>
   );

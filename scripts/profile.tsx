@@ -1,0 +1,151 @@
+// `npm run profile -- <exported assessment file> [--lang en|es|fr] [--out profile.pdf] [--national <file>]`
+// `npm run profile -- --demo [--level national|local] [--lang es] [--out profile.pdf]`
+// Renders the Migration Governance Profile without a browser: the same view model and PDF document as
+// the app. Exit codes: 0 written, 1 bad input (the message says what is wrong), 2 wrong usage.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assessmentFileSchema } from '../src/domain/assessment-file';
+import type { Answer, Assessment } from '../src/domain/assessment';
+import { issueMessage, parseCatalogue, parseCatalogueText, type Catalogue, type CatalogueBundle, type CatalogueKind } from '../src/domain/catalogue';
+import { buildDemoAssessment, type DemoPhrases } from '../src/domain/demo';
+import { buildProfile, isProfileLanguage, profileFileName, type ProfileLanguage, type ProfileStrings } from '../src/domain/profile';
+import { renderProfilePdf } from '../src/features/report/profile-pdf-node';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const USAGE = `Usage:
+  npm run profile -- <exported assessment file> [--lang en|es|fr] [--out profile.pdf] [--national <national assessment file>]
+  npm run profile -- --demo [--level national|local] [--lang en|es|fr] [--out profile.pdf]`;
+
+class InputError extends Error {}
+class UsageError extends Error {}
+
+interface Options {
+  file: string | null;
+  demo: boolean;
+  level: CatalogueKind;
+  lang: ProfileLanguage;
+  out: string | null;
+  national: string | null;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { file: null, demo: false, level: 'national', lang: 'en', out: null, national: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value.`);
+      return next;
+    };
+    if (arg === '--demo') options.demo = true;
+    else if (arg === '--lang') {
+      const lang = value();
+      if (!isProfileLanguage(lang)) throw new UsageError(`--lang must be en, es or fr (got "${lang}").`);
+      options.lang = lang;
+    } else if (arg === '--level') {
+      const level = value();
+      if (level !== 'national' && level !== 'local') throw new UsageError(`--level must be national or local (got "${level}").`);
+      options.level = level;
+    } else if (arg === '--out') options.out = value();
+    else if (arg === '--national') options.national = value();
+    else if (arg === '--help' || arg === '-h') throw new UsageError('');
+    else if (arg.startsWith('--')) throw new UsageError(`Unknown option ${arg}.`);
+    else if (options.file) throw new UsageError(`One assessment file at a time (got "${options.file}" and "${arg}").`);
+    else options.file = arg;
+  }
+  if (options.demo === (options.file !== null)) throw new UsageError('Give either an exported assessment file or --demo.');
+  return options;
+}
+
+function readJson(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: cannot read the ${what} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code)}).`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new InputError(`${file}: the ${what} is not valid JSON (${(error as Error).message}).`);
+  }
+}
+
+/** Parses an exported assessment file, naming every problem with its place in the file. */
+function readAssessmentFile(file: string): { assessment: Assessment; answers: Answer[]; kind: CatalogueKind } {
+  const data = readJson(file, 'assessment file');
+  if (data !== null && typeof data === 'object' && Object.keys(data).some((k) => /cipher|encrypt|salt/i.test(k))) {
+    throw new InputError(`${file}: this file is encrypted. Import it into the app with its passphrase and export it again without encryption.`);
+  }
+  const parsed = assessmentFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 8).map((i) => `${i.path.join('.') || '(file)'}: ${issueMessage(i)}`);
+    const more = parsed.error.issues.length > 8 ? ` (and ${parsed.error.issues.length - 8} more)` : '';
+    throw new InputError(`${file}: not a valid MGI assessment file: ${problems.join('; ')}${more}.`);
+  }
+  const { assessment, catalogue } = parsed.data;
+  if (catalogue.kind !== assessment.level) {
+    throw new InputError(`${file}: the file says catalogue "${catalogue.kind}" but the assessment is ${assessment.level}.`);
+  }
+  return { assessment, answers: parsed.data.answers.filter((a) => a.assessmentId === assessment.id), kind: assessment.level };
+}
+
+function loadCatalogue(kind: CatalogueKind): Catalogue {
+  return parseCatalogue(readJson(resolve(root, `indicators/${kind}.json`), 'catalogue'), `indicators/${kind}.json`);
+}
+
+function loadBundle(kind: CatalogueKind, lang: ProfileLanguage): CatalogueBundle {
+  const catalogue = loadCatalogue(kind);
+  const file = `locales/${lang}/${kind}.json`;
+  return { catalogue, text: parseCatalogueText(readJson(resolve(root, file), 'catalogue texts'), file, catalogue), lang };
+}
+
+async function main(argv: string[]): Promise<string> {
+  const options = parseArgs(argv);
+  const strings = readJson(resolve(root, `locales/${options.lang}/report.json`), 'profile texts') as ProfileStrings;
+  const now = new Date().toISOString();
+
+  let input: { assessment: Assessment; answers: Answer[] };
+  if (options.demo) {
+    const phrases = readJson(resolve(root, `locales/${options.lang}/demo.json`), 'demonstration texts') as DemoPhrases;
+    input = buildDemoAssessment({ catalogue: loadCatalogue(options.level), phrases, id: 'demonstration', now });
+  } else {
+    input = readAssessmentFile(options.file!);
+  }
+  const { assessment, answers } = input;
+
+  let national: { assessment: Assessment; answers: Answer[]; catalogue: Catalogue } | null = null;
+  if (options.national) {
+    const other = readAssessmentFile(options.national);
+    if (other.kind !== 'national') throw new InputError(`${options.national}: --national needs a national assessment, not a ${other.kind} one.`);
+    if (assessment.level !== 'local') throw new InputError('--national applies to a local assessment only.');
+    national = { ...other, catalogue: loadCatalogue('national') };
+  }
+
+  const model = buildProfile({ assessment, answers, bundle: loadBundle(assessment.level, options.lang), strings, lang: options.lang, generatedAt: now, national });
+  const pdf = await renderProfilePdf(model);
+  const out = options.out ?? profileFileName(assessment, options.lang);
+  try {
+    writeFileSync(out, pdf);
+  } catch (error) {
+    throw new InputError(`${out}: cannot write the PDF (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+  return `Wrote ${out} (${Math.round(pdf.length / 1024)} KB): ${model.meta.title}, ${options.lang}.`;
+}
+
+main(process.argv.slice(2)).then(
+  (message) => console.log(message),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      if (error.message) console.error(`profile: ${error.message}`);
+      console.error(USAGE);
+      process.exitCode = 2;
+    } else {
+      // Catalogue and input errors carry the file and the problem; anything else is a bug worth its stack.
+      console.error(`profile: ${error instanceof InputError || (error instanceof Error && error.name === 'CatalogueError') ? error.message : String((error as Error)?.stack ?? error)}`);
+      process.exitCode = 1;
+    }
+  },
+);

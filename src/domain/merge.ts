@@ -1,0 +1,407 @@
+/**
+ * Merging an assessment from another laptop into the one on this device, field by field.
+ *
+ * For every tracked field (answer fields, review status, the assessment's shared fields) we look for
+ * the common ancestor in the two histories: the last entry (in the order of history.ts) that both
+ * sides hold. A side has changed the field since then when it holds entries the other side lacks that
+ * come after that ancestor, or when its value differs from the ancestor's. Then:
+ * - neither changed, or both reached the same value: keep ours;
+ * - only theirs changed: take theirs;
+ * - only ours changed: keep ours;
+ * - both changed to different values: evidence lists and institution lists are combined item by item
+ *   when no item was changed on both sides; anything else is a conflict that a person decides, with
+ *   base, ours and theirs and who changed each, when.
+ * Histories, comments and proposals are unioned by id, so nothing is dropped; a decided conflict
+ * records an entry keeping the value set aside. Merging the same file twice changes nothing, and
+ * laptops that exchange files in any order converge.
+ */
+import { emptyAnswer, type Answer, type Assessment, type Evidence } from './assessment';
+import {
+  ASSESSMENT_KEY,
+  REVIEW_FIELD,
+  answerFields,
+  assessmentFields,
+  canonicalJson,
+  compareEntries,
+  defaultFieldValue,
+  fieldKey,
+  nextSeq,
+  sameValue,
+  splitFieldKey,
+  type Actor,
+  type FieldChange,
+  type HistoryEntry,
+  type ReviewStatus,
+  type TrackedField,
+} from './history';
+import type { Comment, Proposal, Review } from './review';
+
+/** Everything stored about one assessment. */
+export interface Snapshot {
+  assessment: Assessment;
+  answers: Answer[];
+  reviews: Review[];
+  comments: Comment[];
+  proposals: Proposal[];
+  history: HistoryEntry[];
+}
+
+/** One side's value of a field, with the history entry that set it (who and when), if known. */
+export interface Version {
+  value: unknown;
+  entry: HistoryEntry | null;
+}
+
+export interface Conflict {
+  key: string;
+  indicatorId: string;
+  field: TrackedField;
+  /** Null when the two histories share no ancestor for this field (e.g. data from before history). */
+  base: Version | null;
+  mine: Version;
+  theirs: Version;
+  /** Identifies the exact values shown, so a decision is never applied to values that changed since. */
+  fingerprint: string;
+}
+
+export type Decision = 'mine' | 'theirs';
+
+export interface MergeOptions {
+  actor: Actor;
+  now: string;
+  newId: () => string;
+  /** Decisions on conflicts, by conflict fingerprint. */
+  decisions?: Readonly<Record<string, Decision>>;
+}
+
+export interface MergeOutcome {
+  /** The merged assessment (undecided conflicts keep our value). */
+  snapshot: Snapshot;
+  /** Rows to write: only what differs from ours. */
+  writes: {
+    assessment: Assessment | null;
+    answers: Answer[];
+    reviews: Review[];
+    comments: Comment[];
+    proposals: Proposal[];
+    history: HistoryEntry[];
+  };
+  changed: boolean;
+  /** Fields changed on their side only, taken. */
+  taken: FieldChange[];
+  /** Fields changed on both sides and combined item by item. */
+  combined: FieldChange[];
+  /** Every real conflict, decided or not. */
+  conflicts: Conflict[];
+  /** Conflicts without a decision: applying the outcome must wait for a person. */
+  undecided: Conflict[];
+  added: { history: number; comments: number; proposals: number };
+  updated: { comments: number; proposals: number };
+}
+
+type Getter = (indicatorId: string, field: string) => unknown;
+
+function getterOf(snapshot: Snapshot): Getter {
+  const answers = new Map(snapshot.answers.map((a) => [a.indicatorId, a]));
+  const reviews = new Map(snapshot.reviews.map((r) => [r.indicatorId, r]));
+  return (indicatorId, field) => {
+    if (indicatorId === ASSESSMENT_KEY) return (snapshot.assessment as Record<string, unknown>)[field];
+    if (field === REVIEW_FIELD) return reviews.get(indicatorId)?.status ?? defaultFieldValue(indicatorId, field);
+    const answer = answers.get(indicatorId);
+    return answer ? (answer as Record<string, unknown>)[field] : defaultFieldValue(indicatorId, field);
+  };
+}
+
+function keysOf(snapshot: Snapshot): string[] {
+  const keys: string[] = assessmentFields.map((f) => fieldKey(ASSESSMENT_KEY, f));
+  for (const a of snapshot.answers) for (const f of answerFields) keys.push(fieldKey(a.indicatorId, f));
+  for (const r of snapshot.reviews) keys.push(fieldKey(r.indicatorId, REVIEW_FIELD));
+  for (const e of snapshot.history) keys.push(fieldKey(e.indicatorId, e.field));
+  return keys;
+}
+
+function indexHistory(history: readonly HistoryEntry[]): Map<string, HistoryEntry[]> {
+  const index = new Map<string, HistoryEntry[]>();
+  for (const entry of history) {
+    const key = fieldKey(entry.indicatorId, entry.field);
+    const list = index.get(key);
+    if (list) list.push(entry);
+    else index.set(key, [entry]);
+  }
+  for (const list of index.values()) list.sort(compareEntries);
+  return index;
+}
+
+type Base = { known: true; value: unknown; entry: HistoryEntry | null } | { known: false };
+
+/** The common ancestor's value of one field (see the module header). */
+function findBase(mine: readonly HistoryEntry[], theirs: readonly HistoryEntry[], theirIds: ReadonlySet<string>): Base {
+  const shared = mine.filter((e) => theirIds.has(e.id));
+  const last = shared.at(-1);
+  if (last) return { known: true, value: last.new, entry: last };
+  // No shared entry: both sides started from the value before their first recorded change, if they agree.
+  const mineStart = mine[0];
+  const theirStart = theirs[0];
+  if (mineStart && theirStart) return sameValue(mineStart.old, theirStart.old) ? { known: true, value: mineStart.old, entry: null } : { known: false };
+  const start = mineStart ?? theirStart;
+  return start ? { known: true, value: start.old, entry: null } : { known: false };
+}
+
+function changedSince(entries: readonly HistoryEntry[], otherIds: ReadonlySet<string>, base: Base, value: unknown): boolean {
+  if (!base.known) return true;
+  if (!sameValue(value, base.value)) return true;
+  const ancestor = base.entry;
+  return entries.some((e) => !otherIds.has(e.id) && (ancestor === null || compareEntries(e, ancestor) > 0));
+}
+
+/** Three-way merge of institution lists: an institution added on either side stays, one removed on either side goes. */
+function combineSets(base: unknown, mine: unknown, theirs: unknown): unknown[] | null {
+  if (!Array.isArray(base) || !Array.isArray(mine) || !Array.isArray(theirs)) return null;
+  const has = (list: unknown[], item: unknown) => list.some((x) => sameValue(x, item));
+  const result: unknown[] = [];
+  for (const item of [...mine, ...theirs]) {
+    if (has(result, item)) continue;
+    const keep = (has(mine, item) && has(theirs, item)) || !has(base, item);
+    if (keep) result.push(item);
+  }
+  return result;
+}
+
+/** Three-way merge of evidence by item id; null when one item was changed (or changed and removed) on both sides. */
+function combineEvidence(base: unknown, mine: unknown, theirs: unknown): Evidence[] | null {
+  if (!Array.isArray(base) || !Array.isArray(mine) || !Array.isArray(theirs)) return null;
+  const byId = (list: Evidence[]) => new Map(list.map((e) => [e.id, e]));
+  const [b, m, t] = [byId(base as Evidence[]), byId(mine as Evidence[]), byId(theirs as Evidence[])];
+  const order = [...m.keys(), ...[...t.keys()].filter((id) => !m.has(id))];
+  const result: Evidence[] = [];
+  for (const id of order) {
+    const [bi, mi, ti] = [b.get(id), m.get(id), t.get(id)];
+    if (mi && ti) {
+      if (sameValue(mi, ti) || sameValue(ti, bi)) result.push(mi);
+      else if (sameValue(mi, bi)) result.push(ti);
+      else return null;
+    } else if (mi) {
+      if (!bi) result.push(mi); // added here
+      else if (!sameValue(mi, bi)) return null; // changed here, removed there
+    } else if (ti) {
+      if (!bi) result.push(ti); // added there
+      else if (!sameValue(ti, bi)) return null; // removed here, changed there
+    }
+  }
+  return result;
+}
+
+function combine(indicatorId: string, field: string, base: unknown, mine: unknown, theirs: unknown): unknown {
+  if (field === 'institutions') return combineSets(base, mine, theirs);
+  if (field === 'evidence' && indicatorId !== ASSESSMENT_KEY) return combineEvidence(base, mine, theirs);
+  return null;
+}
+
+const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
+
+function mergeComment(mine: Comment, theirs: Comment): Comment {
+  let next = mine;
+  const editedMine = mine.editedAt ? Date.parse(mine.editedAt) : -Infinity;
+  const editedTheirs = theirs.editedAt ? Date.parse(theirs.editedAt) : -Infinity;
+  if (editedTheirs > editedMine || (editedTheirs === editedMine && theirs.text > mine.text)) {
+    next = { ...next, text: theirs.text, editedAt: theirs.editedAt };
+  }
+  const resolvedMine = mine.resolution ? Date.parse(mine.resolution.at) : -Infinity;
+  const resolvedTheirs = theirs.resolution ? Date.parse(theirs.resolution.at) : -Infinity;
+  if (
+    resolvedTheirs > resolvedMine ||
+    (resolvedTheirs === resolvedMine && theirs.resolution && canonicalJson(theirs.resolution) > canonicalJson(mine.resolution))
+  ) {
+    next = { ...next, resolution: theirs.resolution };
+  }
+  return next;
+}
+
+function mergeProposal(mine: Proposal, theirs: Proposal): Proposal {
+  if (!theirs.decision) return mine;
+  if (!mine.decision) return { ...mine, decision: theirs.decision };
+  // Decided differently on two laptops: the first decision stands (the answer itself merges through history).
+  const a = Date.parse(mine.decision.at);
+  const b = Date.parse(theirs.decision.at);
+  if (b < a || (b === a && canonicalJson(theirs.decision) < canonicalJson(mine.decision))) return { ...mine, decision: theirs.decision };
+  return mine;
+}
+
+export function conflictFingerprint(key: string, mine: unknown, theirs: unknown): string {
+  return canonicalJson([key, mine, theirs]);
+}
+
+/** Merges their snapshot of an assessment into ours. Pure: ids and time come from `options`. */
+export function mergeSnapshots(mine: Snapshot, theirs: Snapshot, options: MergeOptions): MergeOutcome {
+  const mineIds = new Set(mine.history.map((e) => e.id));
+  const theirIds = new Set(theirs.history.map((e) => e.id));
+  const mineIndex = indexHistory(mine.history);
+  const theirIndex = indexHistory(theirs.history);
+  const valueMine = getterOf(mine);
+  const valueTheirs = getterOf(theirs);
+
+  const newHistory = theirs.history.filter((e) => !mineIds.has(e.id));
+  const union = [...mine.history, ...newHistory];
+  const unionIndex = indexHistory(union);
+  // Lamport counters per answer, advanced as merge entries are written.
+  const seqs = new Map<string, number>();
+  const seqFor = (indicatorId: string) => {
+    const next = seqs.get(indicatorId) ?? nextSeq(union.filter((e) => e.indicatorId === indicatorId));
+    seqs.set(indicatorId, next + 1);
+    return next;
+  };
+  const written: HistoryEntry[] = [];
+  const record = (indicatorId: string, field: TrackedField, old: unknown, value: unknown, via: 'merge' | 'resolve') => {
+    written.push({
+      id: options.newId(),
+      assessmentId: mine.assessment.id,
+      indicatorId,
+      field,
+      old,
+      new: value,
+      by: options.actor.name,
+      role: options.actor.role,
+      device: options.actor.device,
+      at: options.now,
+      seq: seqFor(indicatorId),
+      via,
+    });
+  };
+
+  const results = new Map<string, unknown>();
+  const taken: FieldChange[] = [];
+  const combined: FieldChange[] = [];
+  const conflicts: Conflict[] = [];
+  const undecided: Conflict[] = [];
+
+  for (const key of [...new Set([...keysOf(mine), ...keysOf(theirs)])].sort()) {
+    const { indicatorId, field } = splitFieldKey(key) as { indicatorId: string; field: TrackedField };
+    const mineEntries = mineIndex.get(key) ?? [];
+    const theirEntries = theirIndex.get(key) ?? [];
+    const a = valueMine(indicatorId, field);
+    const b = valueTheirs(indicatorId, field);
+    if (sameValue(a, b)) continue; // same value: histories are unioned, nothing else to do
+    const base = findBase(mineEntries, theirEntries, theirIds);
+    const mineChanged = changedSince(mineEntries, theirIds, base, a);
+    const theirsChanged = changedSince(theirEntries, mineIds, base, b);
+    if (!theirsChanged) continue;
+    const latestUnion = (unionIndex.get(key) ?? []).at(-1);
+    if (!mineChanged) {
+      results.set(key, b);
+      taken.push({ indicatorId, field, old: a, new: b });
+      // Keep "the latest entry holds the current value" true when their history does not say so.
+      if (!latestUnion || !sameValue(latestUnion.new, b)) record(indicatorId, field, a, b, 'merge');
+      continue;
+    }
+    const merged = base.known ? combine(indicatorId, field, base.value, a, b) : null;
+    if (merged !== null) {
+      if (sameValue(merged, a)) continue;
+      results.set(key, merged);
+      combined.push({ indicatorId, field, old: a, new: merged });
+      record(indicatorId, field, a, merged, 'merge');
+      continue;
+    }
+    const conflict: Conflict = {
+      key,
+      indicatorId,
+      field,
+      base: base.known ? { value: base.value, entry: base.entry } : null,
+      mine: { value: a, entry: mineEntries.at(-1) ?? null },
+      theirs: { value: b, entry: theirEntries.at(-1) ?? null },
+      fingerprint: conflictFingerprint(key, a, b),
+    };
+    conflicts.push(conflict);
+    const decision = options.decisions?.[conflict.fingerprint];
+    if (decision === 'theirs') {
+      results.set(key, b);
+      record(indicatorId, field, a, b, 'resolve');
+    } else if (decision === 'mine') {
+      record(indicatorId, field, b, a, 'resolve');
+    } else {
+      undecided.push(conflict);
+    }
+  }
+
+  // Apply the field results to rows.
+  const theirAnswers = new Map(theirs.answers.map((x) => [x.indicatorId, x]));
+  const theirReviews = new Map(theirs.reviews.map((x) => [x.indicatorId, x]));
+  const answers = new Map(mine.answers.map((x) => [x.indicatorId, x]));
+  const reviews = new Map(mine.reviews.map((x) => [x.indicatorId, x]));
+  const writes: MergeOutcome['writes'] = { assessment: null, answers: [], reviews: [], comments: [], proposals: [], history: [] };
+  let assessment = mine.assessment;
+  const touchedAnswers = new Map<string, Answer>();
+  const touchedReviews = new Map<string, Review>();
+  for (const [key, value] of results) {
+    const { indicatorId, field } = splitFieldKey(key);
+    if (indicatorId === ASSESSMENT_KEY) {
+      assessment = { ...assessment, [field]: value, updatedAt: later(assessment.updatedAt, theirs.assessment.updatedAt) };
+    } else if (field === REVIEW_FIELD) {
+      const theirsAt = theirReviews.get(indicatorId)?.updatedAt ?? theirs.assessment.updatedAt;
+      const current = touchedReviews.get(indicatorId) ?? reviews.get(indicatorId);
+      touchedReviews.set(indicatorId, {
+        assessmentId: mine.assessment.id,
+        indicatorId,
+        status: value as ReviewStatus,
+        updatedAt: current ? later(current.updatedAt, theirsAt) : theirsAt,
+      });
+    } else {
+      const theirsAt = theirAnswers.get(indicatorId)?.updatedAt ?? theirs.assessment.updatedAt;
+      const current = touchedAnswers.get(indicatorId) ?? answers.get(indicatorId) ?? emptyAnswer(mine.assessment.id, indicatorId, theirsAt);
+      touchedAnswers.set(indicatorId, { ...current, [field]: value, updatedAt: later(current.updatedAt, theirsAt) });
+    }
+  }
+  for (const [id, answer] of touchedAnswers) answers.set(id, answer);
+  for (const [id, review] of touchedReviews) reviews.set(id, review);
+  writes.answers = [...touchedAnswers.values()];
+  writes.reviews = [...touchedReviews.values()];
+  if (assessment !== mine.assessment) writes.assessment = assessment;
+
+  // Comments and proposals: union by id, merging the parts that may change.
+  const comments = new Map(mine.comments.map((c) => [c.id, c]));
+  let addedComments = 0;
+  let updatedComments = 0;
+  for (const c of theirs.comments) {
+    const own = comments.get(c.id);
+    const next = own ? mergeComment(own, c) : c;
+    if (own && sameValue(own, next)) continue;
+    if (own) updatedComments += 1;
+    else addedComments += 1;
+    comments.set(c.id, next);
+    writes.comments.push(next);
+  }
+  const proposals = new Map(mine.proposals.map((p) => [p.id, p]));
+  let addedProposals = 0;
+  let updatedProposals = 0;
+  for (const p of theirs.proposals) {
+    const own = proposals.get(p.id);
+    const next = own ? mergeProposal(own, p) : p;
+    if (own && sameValue(own, next)) continue;
+    if (own) updatedProposals += 1;
+    else addedProposals += 1;
+    proposals.set(p.id, next);
+    writes.proposals.push(next);
+  }
+
+  writes.history = [...newHistory, ...written];
+  const changed =
+    writes.assessment !== null ||
+    writes.answers.length + writes.reviews.length + writes.comments.length + writes.proposals.length + writes.history.length > 0;
+  return {
+    snapshot: {
+      assessment,
+      answers: [...answers.values()],
+      reviews: [...reviews.values()],
+      comments: [...comments.values()],
+      proposals: [...proposals.values()],
+      history: [...union, ...written],
+    },
+    writes,
+    changed,
+    taken,
+    combined,
+    conflicts,
+    undecided,
+    added: { history: newHistory.length, comments: addedComments, proposals: addedProposals },
+    updated: { comments: updatedComments, proposals: updatedProposals },
+  };
+}

@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/**
+ * Results and the profile PDF, as a workshop uses them: open the demonstration assessment, look at
+ * the results, and take the profile away as a PDF in another language than the screens, with the
+ * laptop offline once the app has been loaded (when the app has a service worker to make that work).
+ */
+
+/** After the first load: waits for the service worker, if the app has one, then cuts the network. */
+async function offlineWhenPossible(page: Page, context: BrowserContext): Promise<boolean> {
+  const hasWorker = (await page.request.get('sw.js')).ok();
+  if (!hasWorker) return false;
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // A page loaded before the worker took over is not yet under its control: reload once under it.
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  return true;
+}
+
+async function pdfText(file: string): Promise<{ text: string; info: Record<string, unknown>; pages: number }> {
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false }).promise;
+  let text = '';
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    text += ` ${content.items.map((i) => ('str' in i ? i.str : '')).join(' ')}`;
+  }
+  const { info } = await doc.getMetadata();
+  const pages = doc.numPages;
+  await doc.destroy();
+  return { text: text.replace(/\s+/g, ' '), info: info as Record<string, unknown>, pages };
+}
+
+test('the demonstration assessment gives results on screen and a Spanish profile PDF, offline', async ({ page, context }, testInfo) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Assessments on this device' })).toBeVisible();
+  const offline = await offlineWhenPossible(page, context);
+  testInfo.annotations.push({ type: 'network', description: offline ? 'offline (service worker)' : 'online (no service worker yet)' });
+
+  await page.getByRole('button', { name: 'Open the demonstration assessment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Results and profile: Republic of Valdoria/ })).toBeVisible();
+
+  // The chart has its table; the method is explained; findings are split per domain.
+  const figures = page.getByRole('table', { name: 'Score and answers by domain' });
+  await expect(figures.getByRole('row')).toHaveCount(7);
+  await expect(figures.getByRole('rowheader', { name: "Migrants' rights" })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'How the scores are calculated' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Well-developed areas' })).toHaveCount(6);
+  await expect(page.getByRole('heading', { name: 'Areas with potential for further development' })).toHaveCount(6);
+  await expect(page.getByText('There is no earlier assessment of this government at this level on this device.')).toBeVisible();
+
+  // The document in Spanish while the screens stay in English.
+  await page.getByLabel('Language of the document').selectOption('es');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Create the profile PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`mgi-profile-Republic-of-Valdoria-demonstration-${new Date().getFullYear()}-es.pdf`);
+  await expect(page.getByRole('status').filter({ hasText: 'The profile is ready' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Download it again' })).toHaveAttribute('href', /^blob:/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Results and profile/); // the UI stayed English
+
+  const file = testInfo.outputPath('profile-es.pdf');
+  await download.saveAs(file);
+  const pdf = await pdfText(file);
+  expect(pdf.pages).toBeGreaterThan(20);
+  expect(pdf.info).toMatchObject({ Title: expect.stringContaining('Perfil de Gobernanza de la Migración'), Language: 'es' });
+  for (const heading of ['Índice', 'Objetivos', 'Contexto', 'Principales conclusiones', 'Áreas bien desarrolladas', 'Áreas con potencial de desarrollo adicional', 'Fuentes principales', 'BORRADOR']) {
+    expect(pdf.text).toContain(heading);
+  }
+  // The document's own words are Spanish; the team's (the demonstration was opened in English) stay as typed.
+  expect(pdf.text).toContain('Republic of Valdoria (demonstration)');
+});
+
+test('after a follow-up, the results show what moved since the earlier assessment', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the demonstration assessment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Results and profile/ })).toBeVisible();
+
+  // Start a follow-up (a copy), then change one answer in it.
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start follow-up' }).first().click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.locator('h1#indicator-question')).toBeVisible();
+  const question = (await page.locator('h1#indicator-question').textContent())!;
+  const wasYes = await page.getByRole('radio', { name: 'Yes' }).isChecked();
+  await page.getByRole('radio', { name: wasYes ? 'No' : 'Yes' }).check();
+  await expect(page.getByText('All changes saved')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Results and profile' }).click();
+  const moved = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Indicator' }) });
+  await expect(moved.getByRole('row')).toHaveCount(2);
+  await expect(moved.getByRole('rowheader')).toHaveText(question);
+  await expect(moved.getByRole('cell', { name: wasYes ? 'moved down' : 'moved up' })).toBeVisible();
+});
+
+test('a local assessment follows its level in the profile, read alongside the national one it names', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the demonstration assessment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Results and profile/ })).toBeVisible();
+
+  await page.goto('/#/new');
+  await page.getByLabel('Government or authority').fill('City of Example');
+  await page.getByRole('radio', { name: 'Local' }).check();
+  const national = page.getByLabel('National assessment of the country');
+  const option = national.getByRole('option', { name: /Republic of Valdoria/ });
+  await national.selectOption((await option.getAttribute('value'))!);
+  await page.getByRole('button', { name: 'Create assessment' }).click();
+  await expect(page.locator('h1#indicator-question')).toBeVisible();
+  await page.getByRole('radio', { name: 'Partial' }).check();
+  await page.getByLabel('Narrative').fill('A municipal decree of 2024 covers <b>part</b> of the ground.');
+  await expect(page.getByText('All changes saved')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Results and profile' }).click();
+  await expect(page.getByText('A municipal decree of 2024 covers <b>part</b> of the ground.')).toBeVisible();
+  await expect(page.getByText('Compared with the national assessment “Republic of Valdoria (demonstration)')).toBeVisible();
+  // Partial alone scores 50 in that domain; the demonstration's national score there is 66: both in place.
+  await expect(page.getByText(/^Local practice builds on national policy \(local score 50, national score 66\)\.$/)).toBeVisible();
+  await page.getByLabel('Language of the document').selectOption('fr');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Create the profile PDF' }).click();
+  const file = test.info().outputPath('local-fr.pdf');
+  await (await downloading).saveAs(file);
+  const pdf = await pdfText(file);
+  expect(pdf.text).toContain('Profil de gouvernance locale des migrations');
+  expect(pdf.text).toContain('City of Example');
+  expect(pdf.text).toContain('<b>part</b>');
+  expect(pdf.text).toContain('Politiques locales et nationales');
+  expect(pdf.text).toContain('La pratique locale s’appuie sur la politique nationale'.replace('’', "'"));
+});
