@@ -30,7 +30,7 @@ const ctx = {
 
 const only = process.argv.slice(2);
 const modules = readdirSync('scripts/bench')
-  .filter((f) => f.endsWith('.mjs'))
+  .filter((f) => /^\d+-.*\.mjs$/.test(f)) // numbered modules only; helpers such as seed.mjs are imported by them
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 const rows = [];
