@@ -6,7 +6,7 @@ import react from 'eslint-plugin-react';
 const features = ['assessments', 'questionnaire', 'report', 'review', 'exchange'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', '.bench', 'test/bench-peer/dist'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', '.bench', 'test/bench/peer/dist'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
@@ -49,5 +49,5 @@ export default tseslint.config(
   },
   { files: ['src/storage/**'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['**/*.test.{ts,tsx}', 'test/**'], rules: { 'react/jsx-no-literals': 'off' } },
-  { files: ['src/features/report/**', 'scripts/**'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['src/features/report/**', 'src/cli/**', 'test/bench/**', 'test/tools/**'], rules: { 'no-restricted-imports': 'off' } },
 );

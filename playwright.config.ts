@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM, chromiumArgs } from './scripts/chromium.mjs';
+import { CHROMIUM, chromiumArgs } from './test/tools/chromium.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 4310);
 

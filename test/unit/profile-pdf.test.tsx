@@ -204,7 +204,7 @@ describe('profile details', () => {
 
 describe('npm run profile (command line)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mgi-profile-'));
-  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/profile.tsx', ...args], { encoding: 'utf8', timeout: 120_000 });
+  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/profile.tsx', ...args], { encoding: 'utf8', timeout: 120_000 });
   const { assessment, answers } = demoOf('en');
   const exported = {
     format: ASSESSMENT_FILE_FORMAT,

@@ -3,7 +3,7 @@
  * SurveyJS user would build it, and laid out like the app so the figures compare like with like — a
  * small home screen first, the questionnaire loaded on demand (and fetched when the browser is idle,
  * as src/app/prefetch.ts does for the app's walkthrough). Not part of the app: it is only built by
- * scripts/bench/05-peer-surveyjs.mjs.
+ * test/bench/05-peer-surveyjs.mjs.
  */
 import { lazy, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,7 +1,7 @@
 /**
  * The few lines of IndexedDB a SurveyJS app writes itself (what idb-keyval offers): SurveyJS keeps
  * answers in memory only. One record per survey run, holding `survey.data` as it is.
- * scripts/bench/05-peer-surveyjs.mjs seeds this database directly, so keep its names in step.
+ * test/bench/05-peer-surveyjs.mjs seeds this database directly, so keep its names in step.
  */
 const DB_NAME = 'mgi-surveyjs-peer';
 const STORE = 'surveys';

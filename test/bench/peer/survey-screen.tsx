@@ -10,10 +10,10 @@ import { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 // Fontless: the default theme's CSS would fetch Open Sans from Google, which an offline tool cannot.
 import 'survey-core/survey-core.fontless.css';
-import catalogue from '../../indicators/national.json';
-import texts from '../../locales/en/national.json';
+import catalogue from '../../../indicators/national.json';
+import texts from '../../../locales/en/national.json';
 // Only the labels used (named JSON imports are tree-shaken), not the app's whole UI strings file.
-import { answer, institution, walk } from '../../locales/en/ui.json';
+import { answer, institution, walk } from '../../../locales/en/ui.json';
 import { getRecord, setRecord } from './storage';
 
 // The same lists as src/domain/answer.ts and src/domain/assessment.ts (the peer imports nothing of the app).

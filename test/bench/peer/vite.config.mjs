@@ -1,5 +1,5 @@
-// Builds the SurveyJS peer of the benchmark (scripts/bench/05-peer-surveyjs.mjs) on its own, into
-// test/bench-peer/dist/, so nothing of SurveyJS ever reaches the app's bundle. Same React plugin and
+// Builds the SurveyJS peer of the benchmark (test/bench/05-peer-surveyjs.mjs) on its own, into
+// test/bench/peer/dist/, so nothing of SurveyJS ever reaches the app's bundle. Same React plugin and
 // build target as the app's vite.config.ts; no PWA (the peer has no offline story of its own).
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';

@@ -5,14 +5,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assessmentFileSchema } from '../src/domain/assessment-file';
-import type { Answer, Assessment } from '../src/domain/assessment';
-import { issueMessage, parseCatalogue, parseCatalogueText, type Catalogue, type CatalogueBundle, type CatalogueKind } from '../src/domain/catalogue';
-import { buildDemoAssessment, type DemoPhrases } from '../src/domain/demo';
-import { buildProfile, isProfileLanguage, profileFileName, type ProfileLanguage, type ProfileStrings } from '../src/domain/profile';
-import { renderProfilePdf } from '../src/features/report/profile-pdf-node';
+import { assessmentFileSchema } from '../domain/assessment-file';
+import type { Answer, Assessment } from '../domain/assessment';
+import { issueMessage, parseCatalogue, parseCatalogueText, type Catalogue, type CatalogueBundle, type CatalogueKind } from '../domain/catalogue';
+import { buildDemoAssessment, type DemoPhrases } from '../domain/demo';
+import { buildProfile, isProfileLanguage, profileFileName, type ProfileLanguage, type ProfileStrings } from '../domain/profile';
+import { renderProfilePdf } from '../features/report/profile-pdf-node';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const USAGE = `Usage:
   npm run profile -- <exported assessment file> [--lang en|es|fr] [--out profile.pdf] [--national <national assessment file>]
   npm run profile -- --demo [--level national|local] [--lang en|es|fr] [--out profile.pdf]`;

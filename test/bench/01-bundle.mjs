@@ -1,5 +1,5 @@
 // First-screen JavaScript: what the browser must fetch before the home screen runs.
-import { firstScreenJs } from '../bundle-size.mjs';
+import { firstScreenJs } from '../tools/bundle-size.mjs';
 
 export async function run({ dist }) {
   const js = firstScreenJs(dist);

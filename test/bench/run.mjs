@@ -1,12 +1,12 @@
 // `npm run bench`: builds the app, serves it, and prints every performance figure with its target.
 // A benchmark, not a test: it reports numbers and never fails the test suite.
-// Each area adds its figures as a module in scripts/bench/ exporting `run(ctx)` → rows.
+// Each area adds its figures as a module in test/bench/ exporting `run(ctx)` → rows.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
-import { ensureChromium, chromiumArgs } from './chromium.mjs';
+import { ensureChromium, chromiumArgs } from '../tools/chromium.mjs';
 
 const outDir = process.env.MGI_OUT_DIR ?? 'dist';
 console.log('Building the production bundle…');
@@ -29,7 +29,7 @@ const ctx = {
 };
 
 const only = process.argv.slice(2);
-const modules = readdirSync('scripts/bench')
+const modules = readdirSync('test/bench')
   .filter((f) => /^\d+-.*\.mjs$/.test(f)) // numbered modules only; helpers such as seed.mjs are imported by them
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
@@ -37,7 +37,7 @@ const rows = [];
 for (const file of modules) {
   process.stdout.write(`Running ${file}…\n`);
   try {
-    const mod = await import(pathToFileURL(`scripts/bench/${file}`).href);
+    const mod = await import(pathToFileURL(`test/bench/${file}`).href);
     rows.push(...(await mod.run(ctx)));
   } catch (error) {
     rows.push({ name: `${file} failed: ${error instanceof Error ? error.message : error}`, value: '—', unit: '', target: '', ok: false });

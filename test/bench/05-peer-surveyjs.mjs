@@ -1,18 +1,18 @@
-// The peer of the benchmark: the same national questionnaire built with SurveyJS (test/bench-peer/),
-// measured with the methods scripts/bench/10-walkthrough.mjs and 01-bundle.mjs use on the app. Its
+// The peer of the benchmark: the same national questionnaire built with SurveyJS (test/bench/peer/),
+// measured with the methods test/bench/10-walkthrough.mjs and 01-bundle.mjs use on the app. Its
 // figures come back as "SurveyJS peer: …" rows and go to .bench/peer.json, keyed by the name of the
 // app's matching row, so 10-walkthrough.mjs can print them beside ours. Runs before 10 (sorted by name).
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
-import { firstScreenJs } from '../bundle-size.mjs';
+import { firstScreenJs } from '../tools/bundle-size.mjs';
 import { percentile } from './seed.mjs';
 
-const CONFIG = 'test/bench-peer/vite.config.mjs';
-const DIST = 'test/bench-peer/dist';
+const CONFIG = 'test/bench/peer/vite.config.mjs';
+const DIST = 'test/bench/peer/dist';
 export const PEER_FILE = '.bench/peer.json';
-// test/bench-peer/storage.ts
+// test/bench/peer/storage.ts
 const DB_NAME = 'mgi-surveyjs-peer';
 const STORE = 'surveys';
 
