@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { languages, namespaces, setupI18n, type Language } from '../src/app/i18n';
-import { MgiDatabase, setDatabase } from '../src/storage/db';
 
 /** Every UI string of every language, read from locales/ at once (the app loads them lazily). */
 const allStrings = Object.fromEntries(
@@ -14,11 +13,4 @@ const allStrings = Object.fromEntries(
 export function renderWithI18n(ui: ReactElement, lang: Language = 'en') {
   const { i18n } = setupI18n(lang, allStrings);
   return { i18n, ...render(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>) };
-}
-
-/** A fresh Dexie database over fake-indexeddb, made current for the storage module. */
-export function freshDatabase(): MgiDatabase {
-  const db = new MgiDatabase(`test-${crypto.randomUUID()}`);
-  setDatabase(db);
-  return db;
 }

@@ -11,6 +11,7 @@ import { href, navigate, useRoute, type Route } from '../ui/router';
 import { StorageErrorMessage } from '../ui/StorageErrorMessage';
 import { loadCatalogue, loadCatalogueBundle } from './catalogue';
 import { isLanguage, languageNames, languages, type Language } from './i18n';
+import { useFocusOnNavigation } from './focus-on-navigation';
 import { usePrefetchWalkthrough } from './prefetch';
 import { StorageStatus } from './storage-status';
 
@@ -164,6 +165,8 @@ export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
   usePrefetchWalkthrough(isLanguage(i18n.language) ? i18n.language : 'en');
+  const screenKey = `${route.name}:${'id' in route ? route.id : ''}`;
+  useFocusOnNavigation(screenKey);
   const presenting = route.name === 'present';
   return (
     <div className={presenting ? 'app presenting' : 'app'}>
@@ -184,7 +187,7 @@ export function App() {
         <UpdatePrompt />
       </Suspense>
       <main id="main" tabIndex={-1}>
-        <ErrorBoundary key={`${route.name}:${'id' in route ? route.id : ''}`} fallback={(error) => <StorageErrorMessage error={error} />}>
+        <ErrorBoundary key={screenKey} fallback={(error) => <StorageErrorMessage error={error} />}>
           <Suspense fallback={<Loading />}>
             <Screen route={route} />
           </Suspense>

@@ -1,21 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../../locales/en/demo.json';
 import { parseCatalogue } from '../domain/catalogue';
 import { buildDemoAssessment } from '../domain/demo';
-import { MgiDatabase, addAssessmentWithAnswers, getAnswers, getAssessment, listAssessments, setDatabase } from './db';
+import { addAssessmentWithAnswers, countAnswered, getAnswers, getAssessment, listAssessments } from './db';
+import { withFreshDatabase } from '../../test/fresh-database';
 
 const catalogue = parseCatalogue(JSON.parse(readFileSync('indicators/national.json', 'utf8')), 'national');
 const demo = (id: string) => buildDemoAssessment({ catalogue, phrases: en, id, now: '2026-05-04T09:00:00.000Z' });
 
-let db: MgiDatabase;
-beforeEach(() => {
-  db = new MgiDatabase(`test-${crypto.randomUUID()}`);
-  setDatabase(db);
-});
-afterEach(async () => {
-  await db.delete();
-});
+withFreshDatabase();
 
 describe('addAssessmentWithAnswers', () => {
   it('stores an assessment and all its answers, listed as fully answered', async () => {
@@ -23,8 +17,9 @@ describe('addAssessmentWithAnswers', () => {
     await addAssessmentWithAnswers(assessment, answers);
     expect(await getAssessment('demo-1')).toEqual(assessment);
     expect(await getAnswers('demo-1')).toHaveLength(answers.length);
-    const [summary] = await listAssessments();
-    expect(summary).toMatchObject({ assessment: { id: 'demo-1' }, answered: answers.length });
+    expect((await listAssessments()).map((a) => a.id)).toEqual(['demo-1']);
+    const real = answers.filter((a) => a.value !== null && a.value !== 'unknown').length;
+    expect(await countAnswered(['demo-1'])).toEqual(new Map([['demo-1', real]]));
   });
 
   it('stores nothing when one answer is malformed', async () => {

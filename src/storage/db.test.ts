@@ -1,9 +1,10 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AssessmentSetup } from '../domain/assessment';
 import {
   MgiDatabase,
   StorageError,
+  countAnswered,
   createAssessment,
   duplicateAssessment,
   getAnswers,
@@ -16,6 +17,7 @@ import {
   setDatabase,
 } from './db';
 import { journalAnswer, replayJournal } from './journal';
+import { withFreshDatabase } from '../../test/fresh-database';
 
 const setup: AssessmentSetup = {
   government: 'Republic of Testland',
@@ -26,24 +28,34 @@ const setup: AssessmentSetup = {
   context: '',
 };
 
-let db: MgiDatabase;
-beforeEach(() => {
-  db = new MgiDatabase(`test-${crypto.randomUUID()}`);
-  setDatabase(db);
-});
-afterEach(async () => {
-  await db.delete();
-});
+const db = withFreshDatabase();
 
 describe('assessments', () => {
-  it('creates, lists with progress, and updates', async () => {
-    const a = await createAssessment(setup, '2026.1');
-    await saveAnswer(a.id, 'health-access', { value: 'yes', narrative: 'Law 12/2019.' });
-    await saveAnswer(a.id, 'school-access', { value: 'unknown' });
-    const [summary] = await listAssessments();
-    expect(summary).toMatchObject({ answered: 1, assessment: { government: 'Republic of Testland', status: 'draft' } });
+  it('creates, lists newest change first, and updates', async () => {
+    const a = await createAssessment(setup, '2026.1', '2026-01-01T00:00:00.000Z');
+    const b = await createAssessment({ ...setup, government: 'Second' }, '2026.1', '2026-02-01T00:00:00.000Z');
+    expect((await listAssessments()).map((x) => x.id)).toEqual([b.id, a.id]);
     await updateAssessment(a.id, { archived: true });
     expect((await getAssessment(a.id))?.archived).toBe(true);
+    expect((await listAssessments()).map((x) => x.id)).toEqual([a.id, b.id]);
+  });
+
+  it('counts real answers per assessment, never "Don\'t know yet", an emptied answer or another assessment\'s', async () => {
+    const a = await createAssessment(setup, '2026.1');
+    const b = await createAssessment(setup, '2026.1');
+    const values = ['yes', 'partial', 'no', 'na', 'unknown'] as const;
+    for (const [i, value] of values.entries()) await saveAnswer(a.id, `indicator-${i}`, { value });
+    await saveAnswer(a.id, 'emptied', { value: 'yes' });
+    await saveAnswer(a.id, 'emptied', { value: null });
+    await saveAnswer(a.id, 'narrative-only', { narrative: 'Still discussing.' });
+    await saveAnswer(b.id, 'indicator-0', { value: 'yes' });
+    expect(await countAnswered([a.id, b.id, 'none'])).toEqual(
+      new Map([
+        [a.id, 4],
+        [b.id, 1],
+        ['none', 0],
+      ]),
+    );
   });
 
   it('duplicates an assessment with its answers for a follow-up', async () => {
@@ -75,7 +87,7 @@ describe('assessments', () => {
   });
 
   it('ignores stored rows that do not parse instead of trusting them', async () => {
-    await db.assessments.add({ id: 'broken', government: 42 });
+    await db().assessments.add({ id: 'broken', government: 42 });
     expect(await listAssessments()).toEqual([]);
     expect(await getAssessment('broken')).toBeNull();
   });
@@ -124,7 +136,9 @@ describe('schema upgrade', () => {
     setDatabase(upgraded);
     expect(await getAssessment('old')).toMatchObject({ government: 'Republic of Testland', archived: false, status: 'draft' });
     expect((await getAnswers('old'))[0]?.narrative).toBe('kept');
-    expect(upgraded.verno).toBe(3);
+    // The version-4 index is built from the old rows: the home list counts the old answer.
+    expect(await countAnswered(['old'])).toEqual(new Map([['old', 1]]));
+    expect(upgraded.verno).toBe(4);
     await upgraded.delete();
   });
 });

@@ -69,6 +69,11 @@ export class MgiDatabase extends Dexie {
       comments: 'id, assessmentId, [assessmentId+indicatorId]',
       proposals: 'id, assessmentId, [assessmentId+indicatorId]',
     });
+    // Version 4: answers counted per assessment by value, so the home list counts only the rows it
+    // shows, natively, instead of walking every answer on the device.
+    this.version(4).stores({
+      answers: '[assessmentId+indicatorId], assessmentId, [assessmentId+value]',
+    });
   }
 }
 
@@ -123,28 +128,31 @@ function parseAnswer(row: unknown): Answer | null {
   return parsed.success ? parsed.data : null;
 }
 
-export interface AssessmentSummary {
-  assessment: Assessment;
-  /** Indicators with a real answer (not "Don't know yet"). */
-  answered: number;
+/** Assessments not deleted, newest change first. Answers are not read: see `countAnswered`. */
+export function listAssessments(): Promise<Assessment[]> {
+  return guard(async () => {
+    const rows = await database().assessments.orderBy('updatedAt').reverse().toArray();
+    return rows.map(parseAssessment).filter((a): a is Assessment => a !== null && !a.deletedAt);
+  });
 }
 
-/** Assessments not deleted, newest change first, with their answered count. */
-export function listAssessments(): Promise<AssessmentSummary[]> {
+/**
+ * How many indicators of each assessment have a real answer (not "Don't know yet"). Counted by the
+ * database on the [assessmentId+value] index, no answer read, so a list asks only for its visible rows.
+ */
+export function countAnswered(assessmentIds: readonly string[]): Promise<Map<string, number>> {
   return guard(async () => {
     const db = database();
-    return db.transaction('r', db.assessments, db.answers, async () => {
-      const rows = await db.assessments.orderBy('updatedAt').reverse().toArray();
-      const assessments = rows.map(parseAssessment).filter((a): a is Assessment => a !== null && !a.deletedAt);
-      const counts = new Map<string, number>();
-      // Primary keys from the value index only: no answer body is read, so hundreds of fully
-      // answered assessments list quickly.
-      for (const value of ['yes', 'partial', 'no', 'na']) {
-        for (const [assessmentId] of await db.answers.where('value').equals(value).primaryKeys()) {
-          counts.set(assessmentId, (counts.get(assessmentId) ?? 0) + 1);
-        }
-      }
-      return assessments.map((assessment) => ({ assessment, answered: counts.get(assessment.id) ?? 0 }));
+    return db.transaction('r', db.answers, async () => {
+      const index = db.answers.where('[assessmentId+value]');
+      // Index order: 'na' < 'no' < 'partial' < 'unknown' < 'yes'; "Don't know yet" sits between.
+      const counts = await Promise.all(
+        assessmentIds.map(async (id) => {
+          const [below, yes] = await Promise.all([index.between([id, 'na'], [id, 'partial'], true, true).count(), index.equals([id, 'yes']).count()]);
+          return [id, below + yes] as const;
+        }),
+      );
+      return new Map(counts);
     });
   });
 }

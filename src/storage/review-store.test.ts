@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../../test/render';
+import { describe, expect, it } from 'vitest';
 import type { AssessmentSetup } from '../domain/assessment';
-import { createAssessment, getAnswers, getAssessment, saveAnswer, updateAssessment, type MgiDatabase } from './db';
+import { createAssessment, getAnswers, getAssessment, saveAnswer, updateAssessment } from './db';
 import { getActor, setActor } from './history';
 import {
   addComment,
@@ -17,15 +16,10 @@ import {
   validateAssessment,
   validateIndicator,
 } from './review-store';
+import { withFreshDatabase } from '../../test/fresh-database';
 
 const setup: AssessmentSetup = { government: 'Republic of Testland', level: 'national', year: 2026, focalPoint: '', institutions: [], context: '' };
-let db: MgiDatabase;
-beforeEach(() => {
-  db = freshDatabase();
-});
-afterEach(async () => {
-  await db.delete();
-});
+withFreshDatabase();
 
 const at = (minutes: number) => new Date(Date.parse('2026-03-02T09:00:00.000Z') + minutes * 60_000).toISOString();
 

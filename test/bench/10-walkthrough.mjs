@@ -119,7 +119,7 @@ export async function run({ baseUrl, launch }) {
     await page.close();
   }
 
-  // 3. The home list with 500 stored assessments, each fully answered.
+  // 3. The home list with 500 stored assessments, each fully answered: time to its first page.
   {
     const page = await browser.newPage();
     await page.goto(baseUrl);
@@ -127,19 +127,23 @@ export async function run({ baseUrl, launch }) {
     await seed(page, { assessments: 500, answersPerAssessment: indicatorIds.length, indicatorIds });
     const times = [];
     for (let i = 0; i < 5; i++) {
-      await page.goto(`${baseUrl}#/new`);
-      await page.getByLabel('Government or authority').waitFor();
+      // A freshly loaded page on a screen that lists nothing, so the list is read from IndexedDB, not
+      // from Dexie's cache of an earlier identical query (which would also miss the seeded rows).
+      await page.goto(`${baseUrl}#/who`);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Who is working on this laptop' }).waitFor();
       times.push(
         await page.evaluate(async (waitInPage) => {
           const wait = eval(waitInPage);
           const t0 = performance.now();
           location.hash = '#/';
-          return wait(() => document.querySelectorAll('table.list tbody tr').length === 500 && document.body.textContent.includes('118 of 118'), t0);
+          // The first page of the list (the newest 50), each row with its answered count.
+          return wait(() => document.querySelectorAll('table.list tbody tr').length === 50 && /: 50 \D+ 500/.test(document.querySelector('.list-more')?.textContent ?? '') && document.body.textContent.includes('118 of 118'), t0);
         }, waitInPage),
       );
     }
     const med = percentile(times, 50);
-    rows.push({ name: 'Home list, 500 assessments × 118 answers', value: med.toFixed(0), unit: 'ms', target: '≤ 200 ms', ok: med <= 200 });
+    rows.push({ name: 'Home list, 500 assessments × 118 answers (first 50 rows)', value: med.toFixed(0), unit: 'ms', target: '≤ 200 ms', ok: med <= 200 });
     await page.close();
   }
   // The SurveyJS peer's figures for the same rows, measured just before by 05-peer-surveyjs.mjs.

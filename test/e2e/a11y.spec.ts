@@ -47,3 +47,46 @@ test('focus moves to the question when moving between indicators, and is always 
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
   expect(outline).not.toBe('none');
 });
+
+test('axe finds nothing on the review, exchange and who screens, nor on a searched home list', async ({ page }) => {
+  await page.goto('/#/who');
+  await page.getByLabel('Your name').fill('Inés');
+  await page.getByRole('radio', { name: 'IOM mission reviewer' }).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expectNoAxeViolations(page, 'who');
+
+  const id = await createAssessment(page, 'Reviewland');
+  await page.getByRole('radio', { name: 'Partial' }).check();
+  await page.getByRole('button', { name: 'Raise a query' }).click();
+  await page.getByLabel('Your query').fill('Which text is in force today?');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByText('Which text is in force today?')).toBeVisible();
+  await expectNoAxeViolations(page, 'walkthrough with a query');
+
+  await page.goto(`/#/a/${id}/review`);
+  await expect(page.getByRole('heading', { name: 'Review of Reviewland' })).toBeVisible();
+  await expectNoAxeViolations(page, 'review');
+
+  await page.goto(`/#/a/${id}/exchange`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Reviewland');
+  await page.getByLabel('Passphrase', { exact: true }).fill('short');
+  await page.getByRole('button', { name: 'Download the encrypted file' }).click();
+  await expect(page.getByText(/at least \d+ characters/)).toBeVisible();
+  await expectNoAxeViolations(page, 'exchange with an error');
+
+  await page.goto('/');
+  await page.getByRole('searchbox').fill('Reviewland');
+  await expect(page.getByText('Assessments shown: 1 of 1')).toBeVisible();
+  await expectNoAxeViolations(page, 'home, searched');
+});
+
+test('moving to another screen by keyboard puts focus on its heading', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('table.list, p').first()).toBeVisible();
+  await page.getByRole('link', { name: 'New assessment' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'New assessment' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Government or authority')).toBeFocused();
+});

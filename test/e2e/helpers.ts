@@ -6,7 +6,8 @@ export async function tabTo(page: Page, name: RegExp, max = 80): Promise<void> {
     await page.keyboard.press('Tab');
     const label = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      if (!el) return '';
+      // Focus on the page itself (e.g. while a screen loads) is nowhere: its text is the whole page.
+      if (!el || el === document.body || el.tagName === 'MAIN') return '';
       const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : '';
       return [el.getAttribute('aria-label'), labelled, el.closest('label')?.textContent, el.textContent].filter(Boolean).join(' | ');
     });

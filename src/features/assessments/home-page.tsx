@@ -1,12 +1,25 @@
-import { useState, type ReactNode } from 'react';
+import { useDeferredValue, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../domain/assessment';
 import type { CatalogueKind } from '../../domain/catalogue';
-import { duplicateAssessment, listAssessments, markDeleted, updateAssessment } from '../../storage/db';
+import { countAnswered, duplicateAssessment, listAssessments, markDeleted, updateAssessment } from '../../storage/db';
 import { useStored } from '../../storage/live';
 import { formatDateTime } from '../../ui/format';
 import { href, navigate } from '../../ui/router';
 import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+
+/** Rows shown at first and added by "Show more": a device with hundreds of assessments lists quickly. */
+export const PAGE_SIZE = 50;
+
+/** The assessments the list shows: archived ones only on request; a search on name, year and focal point. */
+export function matching(assessments: readonly Assessment[], query: string, showArchived: boolean): Assessment[] {
+  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  return assessments.filter((a) => {
+    if (a.archived && !showArchived) return false;
+    const text = `${a.government} ${a.year} ${a.focalPoint}`.toLocaleLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}
 
 export function HomePage({
   indicatorTotal,
@@ -20,8 +33,18 @@ export function HomePage({
   onOpenDemo?: () => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
-  const summaries = useStored(() => listAssessments(), []);
   const [showArchived, setShowArchived] = useState(false);
+  const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  // Typing in the search box stays quick; the list follows a moment later.
+  const deferredQuery = useDeferredValue(query);
+  // One live query: re-run when an assessment changes or when an answer of a shown row changes.
+  const list = useStored(async () => {
+    const found = matching(await listAssessments(), deferredQuery, showArchived);
+    const shown = found.slice(0, limit);
+    const counts = await countAnswered(shown.map((a) => a.id));
+    return { total: found.length, shown: shown.map((assessment) => ({ assessment, answered: counts.get(assessment.id) ?? 0 })) };
+  }, [deferredQuery, showArchived, limit]);
   const [deleted, setDeleted] = useState<Assessment | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [openingDemo, setOpeningDemo] = useState(false);
@@ -30,7 +53,6 @@ export function HomePage({
     setError(null);
     work().catch(setError);
   };
-  const visible = (summaries ?? []).filter((s) => showArchived || !s.assessment.archived);
 
   return (
     <section aria-labelledby="home-title">
@@ -75,79 +97,102 @@ export function HomePage({
           </p>
         ) : null}
       </div>
-      <label className="inline">
-        <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> {t('home.showArchived')}
-      </label>
-      {summaries === undefined ? (
+      <div className="list-filters">
+        <label>
+          {t('home.search')}{' '}
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setLimit(PAGE_SIZE);
+            }}
+          />
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> {t('home.showArchived')}
+        </label>
+      </div>
+      {list === undefined ? (
         <p>{t('app.loading')}</p>
-      ) : visible.length === 0 ? (
-        <p>{t('home.empty')}</p>
+      ) : list.total === 0 ? (
+        <p>{query.trim() ? t('home.noMatch') : t('home.empty')}</p>
       ) : (
-        <table className="list">
-          <thead>
-            <tr>
-              <th scope="col">{t('home.columns.government')}</th>
-              <th scope="col">{t('home.columns.level')}</th>
-              <th scope="col">{t('home.columns.year')}</th>
-              <th scope="col">{t('home.columns.progress')}</th>
-              <th scope="col">{t('home.columns.updated')}</th>
-              <th scope="col">{t('home.columns.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {visible.map(({ assessment: a, answered }) => (
-              <tr key={a.id}>
-                <th scope="row">
-                  <a href={href({ name: 'walk', id: a.id })} aria-label={t('home.openNamed', { name: a.government, year: a.year })}>
-                    {a.government}
-                  </a>
-                  {a.archived ? <span className="tag">{t('home.archivedTag')}</span> : null}
-                </th>
-                <td>{t(`level.${a.level}`)}</td>
-                <td>{a.year}</td>
-                <td>
-                  <progress max={indicatorTotal(a.level) ?? 1} value={answered} aria-hidden="true" />{' '}
-                  {t('home.progress', { answered, total: indicatorTotal(a.level) ?? '…' })}
-                </td>
-                <td>{formatDateTime(a.updatedAt, i18n.language)}</td>
-                <td className="row-actions">
-                  <a className="button" href={href({ name: 'setup', id: a.id })}>
-                    {t('home.edit')}
-                  </a>
-                  <button
-                    type="button"
-                    onClick={() =>
-                      act(async () => {
-                        const copy = await duplicateAssessment(a.id, {
-                          government: a.government,
-                          year: new Date().getFullYear(),
-                        });
-                        navigate({ name: 'setup', id: copy.id });
-                      })
-                    }
-                  >
-                    {t('home.duplicate')}
-                  </button>
-                  <button type="button" onClick={() => act(() => updateAssessment(a.id, { archived: !a.archived }, a.updatedAt))}>
-                    {a.archived ? t('home.unarchive') : t('home.archive')}
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() =>
-                      act(async () => {
-                        await markDeleted(a.id, true);
-                        setDeleted(a);
-                      })
-                    }
-                  >
-                    {t('home.delete')}
-                  </button>
-                </td>
+        <>
+          <table className="list">
+            <thead>
+              <tr>
+                <th scope="col">{t('home.columns.government')}</th>
+                <th scope="col">{t('home.columns.level')}</th>
+                <th scope="col">{t('home.columns.year')}</th>
+                <th scope="col">{t('home.columns.progress')}</th>
+                <th scope="col">{t('home.columns.updated')}</th>
+                <th scope="col">{t('home.columns.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.shown.map(({ assessment: a, answered }) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <a href={href({ name: 'walk', id: a.id })} aria-label={t('home.openNamed', { name: a.government, year: a.year })}>
+                      {a.government}
+                    </a>
+                    {a.archived ? <span className="tag">{t('home.archivedTag')}</span> : null}
+                  </th>
+                  <td>{t(`level.${a.level}`)}</td>
+                  <td>{a.year}</td>
+                  <td>
+                    <progress max={indicatorTotal(a.level) ?? 1} value={answered} aria-hidden="true" />{' '}
+                    {t('home.progress', { answered, total: indicatorTotal(a.level) ?? '…' })}
+                  </td>
+                  <td>{formatDateTime(a.updatedAt, i18n.language)}</td>
+                  <td className="row-actions">
+                    <a className="button" href={href({ name: 'setup', id: a.id })}>
+                      {t('home.edit')}
+                    </a>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        act(async () => {
+                          const copy = await duplicateAssessment(a.id, {
+                            government: a.government,
+                            year: new Date().getFullYear(),
+                          });
+                          navigate({ name: 'setup', id: copy.id });
+                        })
+                      }
+                    >
+                      {t('home.duplicate')}
+                    </button>
+                    <button type="button" onClick={() => act(() => updateAssessment(a.id, { archived: !a.archived }, a.updatedAt))}>
+                      {a.archived ? t('home.unarchive') : t('home.archive')}
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() =>
+                        act(async () => {
+                          await markDeleted(a.id, true);
+                          setDeleted(a);
+                        })
+                      }
+                    >
+                      {t('home.delete')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="list-more" role="status">
+            {list.total > PAGE_SIZE || query.trim() ? t('home.shown', { shown: list.shown.length, total: list.total }) : null}{' '}
+            {list.shown.length < list.total ? (
+              <button type="button" onClick={() => setLimit((n) => n + PAGE_SIZE)}>
+                {t('home.showMore', { count: Math.min(PAGE_SIZE, list.total - list.shown.length) })}
+              </button>
+            ) : null}
+          </p>
+        </>
       )}
     </section>
   );

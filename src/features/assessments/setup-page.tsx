@@ -14,9 +14,8 @@ export function newSetup(year = new Date().getFullYear()): AssessmentSetup {
 
 /** National assessments on this device that a local assessment can build on. */
 function useNationalOptions(exceptId?: string): NationalOption[] {
-  const summaries = useStored(() => listAssessments(), []);
-  return (summaries ?? [])
-    .map((s) => s.assessment)
+  const assessments = useStored(() => listAssessments(), []);
+  return (assessments ?? [])
     .filter((a) => a.level === 'national' && a.id !== exceptId)
     .map((a) => ({ id: a.id, label: `${a.government} ${a.year}` }));
 }

@@ -1,26 +1,23 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase, renderWithI18n } from '../../../test/render';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { withFreshDatabase } from '../../../test/fresh-database';
+import { renderWithI18n } from '../../../test/render';
 import { tinyCatalogue, tinyText } from '../../../test/fixtures/catalogue/tiny';
 import type { Assessment } from '../../domain/assessment';
-import { createAssessment, getAnswers, type MgiDatabase } from '../../storage/db';
+import { createAssessment, getAnswers } from '../../storage/db';
 import { WalkthroughPage } from './walkthrough-page';
 
 const bundle = { catalogue: tinyCatalogue, text: tinyText, lang: 'en' };
-let db: MgiDatabase;
+withFreshDatabase();
 let assessment: Assessment;
 
 beforeEach(async () => {
-  db = freshDatabase();
   assessment = await createAssessment(
     { government: 'Testland', level: 'national', year: 2026, focalPoint: '', institutions: [], context: '' },
     '2026.1',
   );
   location.hash = '';
-});
-afterEach(async () => {
-  await db.delete();
 });
 
 function show(indicatorId?: string) {

@@ -1,28 +1,25 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { tinyCatalogue, tinyText } from '../../../test/fixtures/catalogue/tiny';
-import { freshDatabase, renderWithI18n } from '../../../test/render';
+import { withFreshDatabase } from '../../../test/fresh-database';
+import { renderWithI18n } from '../../../test/render';
 import type { Assessment, AssessmentSetup } from '../../domain/assessment';
 import type { CatalogueBundle } from '../../domain/catalogue';
-import { createAssessment, getAnswers, saveAnswer, type MgiDatabase } from '../../storage/db';
+import { createAssessment, getAnswers, saveAnswer } from '../../storage/db';
 import { ResultsPage, type LoadBundle } from './results-page';
 
 const bundle: CatalogueBundle = { catalogue: tinyCatalogue, text: tinyText, lang: 'en' };
 const setup: AssessmentSetup = { government: 'Testland', level: 'national', year: 2026, focalPoint: '', institutions: [], context: '' };
 const evidence = [{ id: 'e1', title: 'Health Act', type: 'law' as const, reference: 'art. 4', year: 2016, link: '' }];
-let db: MgiDatabase;
+withFreshDatabase();
 let assessment: Assessment;
 
 beforeEach(async () => {
-  db = freshDatabase();
   assessment = await createAssessment(setup, '2026.1');
   await saveAnswer(assessment.id, 'health-access', { value: 'yes', narrative: 'Free care by law since 2016 <b>today</b>.', evidence });
   await saveAnswer(assessment.id, 'school-access', { value: 'partial', narrative: 'Primary only.' });
   await saveAnswer(assessment.id, 'labour-agreements', { value: 'no', decision: 'dissent', dissentNote: 'Labour disagrees.' });
-});
-afterEach(async () => {
-  await db.delete();
 });
 
 const loadBundle: LoadBundle = async () => bundle;

@@ -212,8 +212,8 @@ function Comparison({
 }) {
   const { t, i18n } = useTranslation('report');
   const selectId = useId();
-  const summaries = useStored(() => listAssessments(), []);
-  const candidates = useMemo(() => earlierAssessments(assessment, (summaries ?? []).map((s) => s.assessment)), [assessment, summaries]);
+  const stored = useStored(() => listAssessments(), []);
+  const candidates = useMemo(() => earlierAssessments(assessment, stored ?? []), [assessment, stored]);
   const [chosen, setChosen] = useState<string | null>(null);
   const earlier = candidates.find((c) => c.id === chosen) ?? candidates[0] ?? null;
   const earlierAnswers = useStored(() => (earlier ? getAnswers(earlier.id) : Promise.resolve(null)), [earlier?.id]);

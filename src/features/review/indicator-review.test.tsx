@@ -1,25 +1,22 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { tinyCatalogue, tinyText } from '../../../test/fixtures/catalogue/tiny';
-import { freshDatabase, renderWithI18n } from '../../../test/render';
+import { withFreshDatabase } from '../../../test/fresh-database';
+import { renderWithI18n } from '../../../test/render';
 import type { Assessment } from '../../domain/assessment';
 import type { CatalogueBundle } from '../../domain/catalogue';
-import { createAssessment, getAnswers, saveAnswer, type MgiDatabase } from '../../storage/db';
+import { createAssessment, getAnswers, saveAnswer } from '../../storage/db';
 import { setActor } from '../../storage/history';
 import { IndicatorReview } from './indicator-review';
 
 const bundle: CatalogueBundle = { catalogue: tinyCatalogue, text: tinyText, lang: 'en' };
-let db: MgiDatabase;
+withFreshDatabase();
 let assessment: Assessment;
 beforeEach(async () => {
-  db = freshDatabase();
   assessment = await createAssessment({ government: 'Testland', level: 'national', year: 2026, focalPoint: '', institutions: [], context: '' }, '2026.1');
   await setActor({ name: 'Ana', role: 'team' });
   await saveAnswer(assessment.id, 'health-access', { value: 'no', narrative: 'Nothing in force.' });
-});
-afterEach(async () => {
-  await db.delete();
 });
 
 describe('review beside an answer', () => {

@@ -1,0 +1,71 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { withFreshDatabase } from '../../../test/fresh-database';
+import { renderWithI18n } from '../../../test/render';
+import type { AssessmentSetup } from '../../domain/assessment';
+import { createAssessment, saveAnswer, updateAssessment } from '../../storage/db';
+import { HomePage, PAGE_SIZE } from './home-page';
+
+withFreshDatabase();
+
+const setup = (government: string, year = 2026): AssessmentSetup => ({ government, level: 'national', year, focalPoint: '', institutions: [], context: '' });
+const minute = (n: number) => new Date(Date.UTC(2026, 0, 1, 9, n)).toISOString();
+const renderHome = (lang: 'en' | 'es' = 'en') => renderWithI18n(<HomePage indicatorTotal={() => 90} />, lang);
+const rows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
+
+describe('the assessments home list', () => {
+  it('shows each assessment with its answered count, newest change first', async () => {
+    const older = await createAssessment(setup('Ruritania', 2024), '2026.1', minute(1));
+    await createAssessment(setup('Freedonia'), '2026.1', minute(2));
+    await saveAnswer(older.id, 'a', { value: 'yes' }, minute(3));
+    await saveAnswer(older.id, 'b', { value: 'unknown' }, minute(4));
+    renderHome();
+    await screen.findByRole('table');
+    expect(rows().map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Ruritania', 'Freedonia']);
+    expect(rows()[0]).toHaveTextContent('1 of 90');
+    expect(rows()[1]).toHaveTextContent('0 of 90');
+  });
+
+  it('lists a page at a time on a device with many assessments, and shows the rest on request', async () => {
+    const user = userEvent.setup();
+    for (let i = 0; i < PAGE_SIZE + 7; i++) await createAssessment(setup(`Country ${i}`), '2026.1', minute(i));
+    renderHome();
+    await screen.findByRole('table');
+    expect(rows()).toHaveLength(PAGE_SIZE);
+    expect(screen.getByText(`Assessments shown: ${PAGE_SIZE} of ${PAGE_SIZE + 7}`)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+    await screen.findByText(`Assessments shown: ${PAGE_SIZE + 7} of ${PAGE_SIZE + 7}`);
+    expect(rows()).toHaveLength(PAGE_SIZE + 7);
+    expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+  });
+
+  it('finds assessments by name and year, and says so when nothing matches', async () => {
+    const user = userEvent.setup();
+    await createAssessment(setup('Republic of Ruritania', 2022), '2026.1', minute(1));
+    await createAssessment(setup('Republic of Ruritania', 2026), '2026.1', minute(2));
+    await createAssessment(setup('Freedonia', 2026), '2026.1', minute(3));
+    renderHome();
+    await screen.findByRole('table');
+    const search = screen.getByRole('searchbox', { name: 'Search by name, year or focal point' });
+    await user.type(search, 'ruritania 2022');
+    await screen.findByText('Assessments shown: 1 of 1');
+    expect(rows().map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Republic of Ruritania']);
+    await user.clear(search);
+    await user.type(search, 'Atlantis');
+    expect(await screen.findByText('No assessment matches this search.')).toBeInTheDocument();
+  });
+
+  it('hides archived assessments until asked, in the user’s language', async () => {
+    const user = userEvent.setup();
+    const a = await createAssessment(setup('Ruritania'), '2026.1', minute(1));
+    await createAssessment(setup('Freedonia'), '2026.1', minute(2));
+    await updateAssessment(a.id, { archived: true }, minute(3));
+    renderHome('es');
+    await screen.findByRole('table');
+    expect(rows()).toHaveLength(1);
+    await user.click(screen.getByRole('checkbox', { name: 'Mostrar evaluaciones archivadas' }));
+    await screen.findByText('Ruritania');
+    expect(rows()).toHaveLength(2);
+  });
+});
