@@ -12,6 +12,7 @@ import { StorageErrorMessage } from '../ui/StorageErrorMessage';
 import { loadCatalogue, loadCatalogueBundle } from './catalogue';
 import { isLanguage, languageNames, languages, type Language } from './i18n';
 import { useFocusOnNavigation } from './focus-on-navigation';
+import { preloadable } from './preloadable';
 import { usePrefetchWalkthrough } from './prefetch';
 import { StorageStatus } from './storage-status';
 
@@ -20,10 +21,11 @@ const UpdatePrompt = lazy(() => import('./update-prompt').then((m) => ({ default
 // Screens beyond the home list load on demand, keeping the first screen small.
 const NewAssessmentPage = lazy(() => import('../features/assessments/setup-page').then((m) => ({ default: m.NewAssessmentPage })));
 const EditAssessmentPage = lazy(() => import('../features/assessments/setup-page').then((m) => ({ default: m.EditAssessmentPage })));
-const WalkthroughPage = lazy(() => import('../features/questionnaire/walkthrough-page').then((m) => ({ default: m.WalkthroughPage })));
+// The walkthrough and its review panel are preloaded when the browser is idle (see prefetch.ts).
+const WalkthroughPage = preloadable(() => import('../features/questionnaire/walkthrough-page').then((m) => m.WalkthroughPage));
 const PresentationPage = lazy(() => import('../features/questionnaire/presentation-page').then((m) => ({ default: m.PresentationPage })));
 const ReviewPage = lazy(() => import('../features/review/review-page').then((m) => ({ default: m.ReviewPage })));
-const IndicatorReview = lazy(() => import('../features/review/indicator-review').then((m) => ({ default: m.IndicatorReview })));
+const IndicatorReview = preloadable(() => import('../features/review/indicator-review').then((m) => m.IndicatorReview));
 const WhoPage = lazy(() => import('../features/review/who-panel').then((m) => ({ default: m.WhoPage })));
 const ExchangePage = lazy(() => import('../features/exchange/exchange-page').then((m) => ({ default: m.ExchangePage })));
 const ResultsPage = lazy(() => import('../features/report/results-page').then((m) => ({ default: m.ResultsPage })));
@@ -164,7 +166,7 @@ function Screen({ route }: { route: Route }) {
 export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
-  usePrefetchWalkthrough(isLanguage(i18n.language) ? i18n.language : 'en');
+  usePrefetchWalkthrough(isLanguage(i18n.language) ? i18n.language : 'en', [WalkthroughPage.preload, IndicatorReview.preload]);
   const screenKey = `${route.name}:${'id' in route ? route.id : ''}`;
   useFocusOnNavigation(screenKey);
   const presenting = route.name === 'present';

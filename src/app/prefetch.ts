@@ -1,16 +1,22 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { preloadWriters } from '../storage/db';
 import { loadCatalogueBundle } from './catalogue';
-import type { Language } from './i18n';
+import { namespaces, type Language } from './i18n';
 
 /**
  * Once the first screen is up and the browser is idle, fetch what opening an assessment needs (the
- * walkthrough code and the catalogue in the UI language), so the first open is as quick as the next.
- * Nothing here blocks the first screen; failures are ignored because the real load reports them.
+ * walkthrough code, the code that writes a change, the strings of every namespace and the catalogue in the UI language), so the
+ * first open is as quick as the next. Nothing here blocks the first screen; failures are ignored
+ * because the real load reports them.
  */
-export function usePrefetchWalkthrough(lang: Language): void {
+export function usePrefetchWalkthrough(lang: Language, screens: ReadonlyArray<() => Promise<unknown>>): void {
+  const { i18n } = useTranslation();
   useEffect(() => {
     const run = () => {
-      void import('../features/questionnaire/walkthrough-page').catch(() => undefined);
+      for (const preload of [...screens, preloadWriters]) void preload().catch(() => undefined);
+      const missing = namespaces.filter((ns) => !i18n.hasLoadedNamespace(ns));
+      if (missing.length > 0) void i18n.loadNamespaces(missing).catch(() => undefined);
       void loadCatalogueBundle('national', lang).catch(() => undefined);
     };
     if (typeof requestIdleCallback === 'function') {
@@ -19,5 +25,7 @@ export function usePrefetchWalkthrough(lang: Language): void {
     }
     const handle = setTimeout(run, 200);
     return () => clearTimeout(handle);
-  }, [lang]);
+    // The preloaders are module-level constants; re-running follows the language only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lang, i18n]);
 }

@@ -22,6 +22,8 @@ import type { Actor, HistoryEntry } from '../domain/history';
  * screen. It must be loaded before a transaction opens: awaiting a module inside one would end it.
  */
 const historyWriter = () => import('./history');
+/** Fetches the write path ahead of the first change (called when the browser is idle). */
+export const preloadWriters = (): Promise<unknown> => historyWriter();
 
 export const DB_NAME = 'mgi-assessments';
 

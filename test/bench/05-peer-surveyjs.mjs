@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 import { firstScreenJs } from '../tools/bundle-size.mjs';
+import { answerLatency, typingLatency } from './measure.mjs';
 import { percentile } from './seed.mjs';
 
 const CONFIG = 'test/bench/peer/vite.config.mjs';
@@ -25,6 +26,7 @@ const perAnswer = Math.ceil(300 / n);
 /** The app's row names (10-walkthrough.mjs, 01-bundle.mjs) the peer's figures stand beside. */
 export const appRow = {
   firstScreen: 'First-screen JavaScript (gzip)',
+  answerFirst: 'Answer: first change after opening',
   answerMedian: 'Answer: input to committed (median)',
   answerP95: 'Answer: input to committed (p95)',
   typingP95: 'Typing: keystroke to next frame (p95)',
@@ -82,57 +84,23 @@ async function heapAfterGc(page) {
   return usedSize / 1024 / 1024;
 }
 
-/** Answer latency and typing latency on a new questionnaire, with the code of 10-walkthrough.mjs. */
+/** Answer latency and typing latency on a new questionnaire, measured as 10-walkthrough.mjs does (measure.mjs). */
 async function measureEditing(browser, url, key) {
   const page = await browser.newPage();
   await page.goto(`${url}#/s/${key}`);
   const first = indicatorIds[0];
   await page.locator(`.sd-question[data-name="${first}"] input[type=radio]`).first().waitFor({ state: 'attached' });
-  const samples = await page.evaluate(
-    async ({ key, first, rounds, DB_NAME, STORE }) => {
-      const db = await new Promise((resolve) => {
-        const req = indexedDB.open(DB_NAME);
-        req.onsuccess = () => resolve(req.result);
-      });
-      const read = () =>
-        new Promise((resolve) => {
-          const req = db.transaction(STORE).objectStore(STORE).get(key);
-          req.onsuccess = () => resolve(req.result?.[first] ?? null);
-        });
-      const radios = [...document.querySelectorAll(`.sd-question[data-name="${first}"] input[type=radio]`)].slice(0, 3);
-      const out = [];
-      for (let i = 0; i < rounds; i++) {
-        const radio = radios[i % radios.length];
-        const t0 = performance.now();
-        radio.click();
-        while ((await read()) !== radio.value) {
-          if (performance.now() - t0 > 5000) throw new Error('an answer was not committed within 5 s');
-        }
-        out.push(performance.now() - t0);
-      }
-      db.close();
-      return out;
-    },
-    { key, first, rounds: 60, DB_NAME, STORE },
-  );
-
-  await page.getByRole('textbox', { name: 'Narrative' }).focus();
-  const typing = await page.evaluate(async () => {
-    const box = document.activeElement;
-    const out = [];
-    for (let i = 0; i < 80; i++) {
-      const t0 = performance.now();
-      box.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
-      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
-      setter.call(box, box.value + 'a');
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      out.push(performance.now() - t0);
-    }
-    return out;
+  const { first: firstAnswer, samples } = await answerLatency(page, {
+    radios: `.sd-question[data-name="${first}"] input[type=radio]`,
+    dbName: DB_NAME,
+    store: STORE,
+    key,
+    field: first,
   });
+  await page.getByRole('textbox', { name: 'Narrative' }).focus();
+  const typing = await typingLatency(page);
   await page.close();
-  return { samples, typing };
+  return { firstAnswer, samples, typing };
 }
 
 export async function run({ launch }) {
@@ -156,8 +124,9 @@ export async function run({ launch }) {
 
     // 2. Answer and typing latency, survey.data saved on every change (textUpdateMode "onTyping").
     {
-      const { samples, typing } = await measureEditing(browser, url, 'latency');
+      const { firstAnswer, samples, typing } = await measureEditing(browser, url, 'latency');
       const p95 = percentile(samples, 95);
+      add('answerFirst', 'answer: first change after opening', firstAnswer.toFixed(1), 'ms', '—', true);
       add('answerMedian', 'answer: input to committed (median)', percentile(samples, 50).toFixed(1), 'ms', '—', true);
       add('answerP95', 'answer: input to committed (p95)', p95.toFixed(1), 'ms', '≤ 50 ms', p95 <= 50);
       const tp95 = percentile(typing, 95);

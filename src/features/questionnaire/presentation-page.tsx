@@ -34,7 +34,7 @@ export function PresentationPage({
   const [announce, setAnnounce] = useState('');
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => root.current?.focus(), [current.id]);
+  useEffect(() => root.current?.focus(), [current.id, answers.loaded]);
 
   const go = (id: string | null) => {
     if (!id) return;
@@ -62,6 +62,8 @@ export function PresentationPage({
     event.preventDefault();
   };
 
+  // Until the stored answers are read, the choice and progress would show as empty: wait for them.
+  if (!answers.loaded) return <p>{t('app.loading')}</p>;
   return (
     <div className="present" ref={root} tabIndex={-1} onKeyDown={onKeyDown} aria-labelledby="present-question">
       <div className="present-bar">

@@ -60,6 +60,8 @@ export function WalkthroughPage({
   const position = indicators.indexOf(current) + 1;
   const upNext = nextUnanswered(catalogue, answers.values, current.id, allowed);
 
+  // Until the stored answers are read, progress and the answer would show as empty: wait for them.
+  if (!answers.loaded) return <p>{t('app.loading')}</p>;
   return (
     <div className="walk">
       <nav className="walk-nav" aria-label={t('walk.domains')}>

@@ -1,0 +1,64 @@
+// In-page measurements shared by the app's figures (10-walkthrough.mjs) and the SurveyJS peer's
+// (05-peer-surveyjs.mjs), so both are measured the same way.
+
+/** Changes made before the measured ones: the first changes after opening also pay for the page's warm-up. */
+export const WARM_UP = 3;
+
+/**
+ * Clicks the first three radios of `radios` in turn and, after each click, reads IndexedDB directly
+ * until `store.get(key)[field]` holds the clicked value. Returns the first click's time (what someone
+ * feels once, right after opening) and, once the page is idle and warmed up, the times of `rounds` more.
+ */
+export async function answerLatency(page, { radios, dbName, store, key, field, rounds = 60 }) {
+  const all = await page.evaluate(
+    async ({ radios, dbName, store, key, field, rounds }) => {
+      const db = await new Promise((resolve, reject) => {
+        const req = indexedDB.open(dbName);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const read = () =>
+        new Promise((resolve) => {
+          const req = db.transaction(store).objectStore(store).get(key);
+          req.onsuccess = () => resolve(req.result?.[field] ?? null);
+        });
+      const inputs = [...document.querySelectorAll(radios)].slice(0, 3);
+      if (inputs.length < 3) throw new Error(`fewer than three radios match ${radios}`);
+      const out = [];
+      for (let i = 0; i < rounds; i++) {
+        const radio = inputs[i % inputs.length];
+        const t0 = performance.now();
+        radio.click();
+        while ((await read()) !== radio.value) {
+          if (performance.now() - t0 > 5000) throw new Error('an answer was not committed within 5 s');
+        }
+        out.push(performance.now() - t0);
+        // After the first change, let the screen finish what opening it started (lazy panels,
+        // prefetches) before the steady-state changes are timed.
+        if (i === 0) await new Promise((r) => requestIdleCallback(r, { timeout: 2000 }));
+      }
+      db.close();
+      return out;
+    },
+    { radios, dbName, store, key, field, rounds: rounds + WARM_UP },
+  );
+  return { first: all[0], samples: all.slice(WARM_UP) };
+}
+
+/** Keystroke to the next painted frame in the focused text box, 80 times. */
+export function typingLatency(page) {
+  return page.evaluate(async () => {
+    const box = document.activeElement;
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
+    const out = [];
+    for (let i = 0; i < 80; i++) {
+      const t0 = performance.now();
+      box.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+      setter.call(box, box.value + 'a');
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      out.push(performance.now() - t0);
+    }
+    return out;
+  });
+}
