@@ -85,3 +85,15 @@ export function emptyAnswer(assessmentId: string, indicatorId: string, now: stri
 export function isAnswered(value: Answer['value'] | undefined): boolean {
   return value != null && value !== 'unknown';
 }
+
+/** Whether the changes to an assessment are in a file downloaded from this device. */
+export type BackupState = 'never' | 'behind' | 'current';
+
+/**
+ * `lastExport` is when this device last downloaded the assessment's file. Any later change (the
+ * assessment's `updatedAt` moves with every saved answer) exists only on this device until the next one.
+ */
+export function backupState(updatedAt: string, lastExport: string | undefined): BackupState {
+  if (!lastExport) return 'never';
+  return Date.parse(updatedAt) > Date.parse(lastExport) ? 'behind' : 'current';
+}

@@ -314,6 +314,20 @@ export const SETTING_ROLE = 'actor.role';
 export const SETTING_DEVICE = 'device.id';
 /** The last time this device exported an assessment: history entries up to then are never rewritten. */
 export const sealedSetting = (assessmentId: string) => `exchange.sealed.${assessmentId}`;
+/** When this device last downloaded the assessment's file: the backup reminders compare it with changes. */
+export const exportedSetting = (assessmentId: string) => `exchange.exported.${assessmentId}`;
+
+/** When each assessment was last exported from this device (absent: never). */
+export function lastExports(assessmentIds: readonly string[]): Promise<Map<string, string>> {
+  return guard(async () => {
+    const rows = await database().settings.bulkGet(assessmentIds.map(exportedSetting));
+    const out = new Map<string, string>();
+    rows.forEach((row, i) => {
+      if (typeof row?.value === 'string') out.set(assessmentIds[i]!, row.value);
+    });
+    return out;
+  });
+}
 
 /** The person on this device, read-only (for live queries); `device` is empty until the first write. */
 export function peekActor(): Promise<Actor> {

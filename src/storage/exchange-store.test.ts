@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dumpDatabase } from '../../test/fixtures/exchange/dump';
-import type { AssessmentSetup } from '../domain/assessment';
+import { backupState, type AssessmentSetup } from '../domain/assessment';
 import { ExchangeError, readFile, serializeFile } from '../domain/exchange';
 import type { Decision } from '../domain/merge';
-import { createAssessment, getAnswers, getAssessment, markDeleted, MgiDatabase, saveAnswer, setDatabase, updateAssessment } from './db';
+import { createAssessment, getAnswers, getAssessment, lastExports, markDeleted, MgiDatabase, saveAnswer, setDatabase, updateAssessment } from './db';
 import { setActor } from './history';
 import { exportAssessment, importFile, importFiles, readSnapshot } from './exchange-store';
 import { getHistory, getReviewData, raiseQuery } from './review-store';
@@ -40,6 +40,21 @@ async function send(from: ReturnType<typeof laptop>, to: ReturnType<typeof lapto
   const file = await carry(from, assessmentId);
   return to.act(() => importFile(file));
 }
+
+describe('backup reminders', () => {
+  it('remember when each assessment was downloaded, so later changes show as not backed up', async () => {
+    const a = laptop('Ana');
+    const { first, second } = await a.act(async () => ({
+      first: await createAssessment(setup, '2026.1', '2026-03-02T09:00:00.000Z'),
+      second: await createAssessment(setup, '2026.1', '2026-03-02T09:00:00.000Z'),
+    }));
+    await a.act(() => exportAssessment(first.id, '2026-03-02T10:00:00.000Z'));
+    expect(await lastExports([first.id, second.id])).toEqual(new Map([[first.id, '2026-03-02T10:00:00.000Z']]));
+    await a.act(() => saveAnswer(first.id, 'q1', { value: 'yes' }, '2026-03-02T11:00:00.000Z'));
+    const updated = (await getAssessment(first.id))!;
+    expect(backupState(updated.updatedAt, (await lastExports([first.id])).get(first.id))).toBe('behind');
+  });
+});
 
 describe('exchange between two laptops', () => {
   it('copies an assessment whole to a laptop that does not have it', async () => {

@@ -11,7 +11,7 @@ import { buildFile, ExchangeError, fileToSnapshot } from '../domain/exchange';
 import { historyEntrySchema, sameValue, type HistoryEntry } from '../domain/history';
 import { mergeSnapshots, type Conflict, type Decision, type MergeOutcome, type Snapshot } from '../domain/merge';
 import { commentSchema, proposalSchema, reviewSchema } from '../domain/review';
-import { database, guard, newId, sealedSetting, type MgiDatabase } from './db';
+import { database, exportedSetting, guard, newId, sealedSetting, type MgiDatabase } from './db';
 import { parseHistoryEntry, readActor } from './history';
 import { parseComment, parseProposal, parseReview } from './review-store';
 
@@ -76,7 +76,10 @@ export function exportAssessment(assessmentId: string, now = new Date().toISOStr
     }));
     if (!snapshot) throw new ExchangeError('notAssessmentFile', `no assessment ${assessmentId}`);
     const latest = snapshot.history.reduce((max, e) => (Date.parse(e.at) > Date.parse(max) ? e.at : max), now);
-    await db.settings.put({ key: sealedSetting(assessmentId), value: latest });
+    await db.settings.bulkPut([
+      { key: sealedSetting(assessmentId), value: latest },
+      { key: exportedSetting(assessmentId), value: now },
+    ]);
     return buildFile(snapshot, actor, now);
   });
 }

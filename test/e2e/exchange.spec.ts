@@ -56,7 +56,13 @@ test('two laptops: export, edit both, import back and decide a conflict side by 
   await team.getByRole('radio', { name: 'Partial' }).check();
   await team.getByLabel('Narrative').fill('A decree of 2021 covers emergency care.');
   await allSaved(team);
+  await expect(team.locator('.backup-note')).toContainText('This assessment is not in any backup file yet.');
   const launch = await exportFile(team, id, 'launch.json');
+  // The walkthrough and the home list now count that file as the team's backup.
+  await team.goto(`/#/a/${id}`);
+  await expect(team.locator('.backup-note')).toContainText('nothing has changed since');
+  await team.goto('/');
+  await expect(team.getByRole('row', { name: /Republic of Exampleland/ })).not.toContainText('Not in a backup file');
 
   // The reviewer's laptop receives the file, answers a question, edits the first narrative and raises a query.
   const reviewer = await laptop(browser, 'Ben Okafor', 'IOM mission reviewer');

@@ -1,17 +1,18 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { withFreshDatabase } from '../../../test/fresh-database';
 import { renderWithI18n } from '../../../test/render';
 import type { AssessmentSetup } from '../../domain/assessment';
 import { createAssessment, saveAnswer, updateAssessment } from '../../storage/db';
+import { exportAssessment } from '../../storage/exchange-store';
 import { HomePage, PAGE_SIZE } from './home-page';
 
 withFreshDatabase();
 
 const setup = (government: string, year = 2026): AssessmentSetup => ({ government, level: 'national', year, focalPoint: '', institutions: [], context: '' });
 const minute = (n: number) => new Date(Date.UTC(2026, 0, 1, 9, n)).toISOString();
-const renderHome = (lang: 'en' | 'es' = 'en') => renderWithI18n(<HomePage indicatorTotal={() => 90} />, lang);
+const renderHome = (lang: 'en' | 'es' | 'fr' = 'en') => renderWithI18n(<HomePage indicatorTotal={() => 90} />, lang);
 const rows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
 
 describe('the assessments home list', () => {
@@ -67,5 +68,22 @@ describe('the assessments home list', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Mostrar evaluaciones archivadas' }));
     await screen.findByText('Ruritania');
     expect(rows()).toHaveLength(2);
+  });
+
+  it('marks assessments with changes that are in no downloaded file, and clears the mark once downloaded', async () => {
+    const a = await createAssessment(setup('Ruritania'), '2026.1', minute(1));
+    const b = await createAssessment(setup('Freedonia'), '2026.1', minute(2));
+    await exportAssessment(a.id, minute(5));
+    await exportAssessment(b.id, minute(5));
+    await saveAnswer(b.id, 'a', { value: 'no' }, minute(6));
+    renderHome('fr');
+    await screen.findByRole('table');
+    const [freedonia, ruritania] = rows();
+    expect(within(freedonia!).getByRole('link', { name: 'Sans fichier de sauvegarde' })).toHaveAttribute('href', `#/a/${b.id}/exchange`);
+    expect(within(ruritania!).queryByText('Sans fichier de sauvegarde')).not.toBeInTheDocument();
+    expect(screen.getByText(/n’existent que sur cet ordinateur/)).toBeInTheDocument();
+
+    await act(() => exportAssessment(b.id, minute(7)));
+    await waitFor(() => expect(screen.queryByText('Sans fichier de sauvegarde')).not.toBeInTheDocument());
   });
 });

@@ -1,8 +1,8 @@
 import { useDeferredValue, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Assessment } from '../../domain/assessment';
+import { backupState, type Assessment } from '../../domain/assessment';
 import type { CatalogueKind } from '../../domain/catalogue';
-import { countAnswered, duplicateAssessment, listAssessments, markDeleted, updateAssessment } from '../../storage/db';
+import { countAnswered, duplicateAssessment, lastExports, listAssessments, markDeleted, updateAssessment } from '../../storage/db';
 import { useStored } from '../../storage/live';
 import { formatDateTime } from '../../ui/format';
 import { href, navigate } from '../../ui/router';
@@ -42,8 +42,16 @@ export function HomePage({
   const list = useStored(async () => {
     const found = matching(await listAssessments(), deferredQuery, showArchived);
     const shown = found.slice(0, limit);
-    const counts = await countAnswered(shown.map((a) => a.id));
-    return { total: found.length, shown: shown.map((assessment) => ({ assessment, answered: counts.get(assessment.id) ?? 0 })) };
+    const ids = shown.map((a) => a.id);
+    const [counts, exports] = await Promise.all([countAnswered(ids), lastExports(ids)]);
+    return {
+      total: found.length,
+      shown: shown.map((assessment) => ({
+        assessment,
+        answered: counts.get(assessment.id) ?? 0,
+        backedUp: backupState(assessment.updatedAt, exports.get(assessment.id)) === 'current',
+      })),
+    };
   }, [deferredQuery, showArchived, limit]);
   const [deleted, setDeleted] = useState<Assessment | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -119,6 +127,7 @@ export function HomePage({
         <p>{query.trim() ? t('home.noMatch') : t('home.empty')}</p>
       ) : (
         <>
+          {list.shown.some((row) => !row.backedUp) ? <p className="hint">{t('home.backupAdvice')}</p> : null}
           <table className="list">
             <thead>
               <tr>
@@ -131,7 +140,7 @@ export function HomePage({
               </tr>
             </thead>
             <tbody>
-              {list.shown.map(({ assessment: a, answered }) => (
+              {list.shown.map(({ assessment: a, answered, backedUp }) => (
                 <tr key={a.id}>
                   <th scope="row">
                     <a href={href({ name: 'walk', id: a.id })} aria-label={t('home.openNamed', { name: a.government, year: a.year })}>
@@ -145,7 +154,17 @@ export function HomePage({
                     <progress max={indicatorTotal(a.level) ?? 1} value={answered} aria-hidden="true" />{' '}
                     {t('home.progress', { answered, total: indicatorTotal(a.level) ?? '…' })}
                   </td>
-                  <td>{formatDateTime(a.updatedAt, i18n.language)}</td>
+                  <td>
+                    {formatDateTime(a.updatedAt, i18n.language)}
+                    {backedUp ? null : (
+                      <>
+                        <br />
+                        <a className="tag warn" href={href({ name: 'exchange', id: a.id })}>
+                          {t('home.notBackedUp')}
+                        </a>
+                      </>
+                    )}
+                  </td>
                   <td className="row-actions">
                     <a className="button" href={href({ name: 'setup', id: a.id })}>
                       {t('home.edit')}

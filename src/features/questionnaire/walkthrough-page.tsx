@@ -9,6 +9,7 @@ import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
 import { AnswerEditor } from './answer-editor';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { useAnswers } from './use-answers';
+import { BackupNote } from './backup-note';
 
 export function WalkthroughPage({
   assessment,
@@ -143,6 +144,7 @@ export function WalkthroughPage({
           </a>
         </div>
         {answers.saveError ? <StorageErrorMessage error={answers.saveError} /> : null}
+        <BackupNote assessment={assessment} />
         <p className="crumbs">
           {text.domains[domain.id]!.title} ›{' '}
           {text.subdomains[domain.subdomains.find((s) => s.indicators.includes(current))!.id]!.title} ·{' '}
