@@ -1,12 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { createAssessment } from './helpers';
-
-async function expectNoAxeViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${screen}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary).toEqual([]);
-}
+import { expect, test } from '@playwright/test';
+import { createAssessment, expectNoAxeViolations } from './helpers';
 
 test('axe finds nothing on the home, setup, walkthrough and presentation screens, in every language', async ({ page }) => {
   const id = await createAssessment(page, 'Axeland');

@@ -4,7 +4,7 @@
  */
 import { expect, test, type Browser, type Download, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createAssessment } from './helpers';
+import { createAssessment, expectNoAxeViolations } from './helpers';
 
 async function laptop(browser: Browser, name: string, role: 'Government team' | 'IOM mission reviewer'): Promise<Page> {
   const context = await browser.newContext({ acceptDownloads: true });
@@ -98,6 +98,7 @@ test('two laptops: export, edit both, import back and decide a conflict side by 
   await expect(conflict.locator('.conflict-side.theirs')).toContainText('The decree lapsed in 2024');
   await expect(conflict.locator('.conflict-side.theirs')).toContainText('Ben Okafor (IOM mission reviewer)');
   await expect(team.getByRole('button', { name: 'Apply my choices' })).toBeDisabled();
+  await expectNoAxeViolations(team, 'import with a conflict');
   await conflict.getByRole('radio', { name: 'Keep the file’s version' }).check();
   await team.getByRole('button', { name: 'Apply my choices' }).click();
   await expect(team.getByText(/merged into Republic of Exampleland .* conflicts decided: 1; new comments: 1/)).toBeVisible();

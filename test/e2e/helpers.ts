@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** Presses Tab until the focused element's text or label matches, as a keyboard user would. */
@@ -24,4 +25,11 @@ export async function createAssessment(page: Page, government: string, level: 'N
   await page.getByRole('button', { name: 'Create assessment' }).click();
   await expect(page.locator('h1#indicator-question')).toBeVisible();
   return decodeURIComponent(/#\/a\/([^/]+)/.exec(page.url())![1]!);
+}
+
+/** Runs axe on the page as it is and fails with every violation named, per screen. */
+export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${screen}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary).toEqual([]);
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { expectNoAxeViolations } from './helpers';
 
 /**
  * Results and the profile PDF, as a workshop uses them: open the demonstration assessment, look at
@@ -52,6 +53,7 @@ test('the demonstration assessment gives results on screen and a Spanish profile
   await expect(page.getByRole('heading', { name: 'Well-developed areas' })).toHaveCount(6);
   await expect(page.getByRole('heading', { name: 'Areas with potential for further development' })).toHaveCount(6);
   await expect(page.getByText('There is no earlier assessment of this government at this level on this device.')).toBeVisible();
+  await expectNoAxeViolations(page, 'results');
 
   // The document in Spanish while the screens stay in English.
   await page.getByLabel('Language of the document').selectOption('es');
@@ -95,6 +97,7 @@ test('after a follow-up, the results show what moved since the earlier assessmen
   await expect(moved.getByRole('row')).toHaveCount(2);
   await expect(moved.getByRole('rowheader')).toHaveText(question);
   await expect(moved.getByRole('cell', { name: wasYes ? 'moved down' : 'moved up' })).toBeVisible();
+  await expectNoAxeViolations(page, 'results with a comparison');
 });
 
 test('a local assessment follows its level in the profile, read alongside the national one it names', async ({ page }) => {

@@ -3,26 +3,28 @@
  * the browser, with the fonts read from the installed font package.
  */
 import { renderToBuffer } from '@react-pdf/renderer';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import type { ProfileModel } from '../../domain/profile';
 import { fontFileNames, registerProfileFonts, type FontFiles } from './fonts';
 import { ProfileDocument } from './profile-document';
+import { woffToSfnt } from './woff';
 
-function nodeFontFiles(): FontFiles {
+/** The installed WOFF files unwrapped (see woff.ts), as data URLs react-pdf reads without a file. */
+async function nodeFontFiles(): Promise<FontFiles> {
   const folder = join(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans/package.json')), 'files');
-  const at = (file: string) => join(folder, file);
-  return {
-    regular: at(fontFileNames.regular),
-    bold: at(fontFileNames.bold),
-    italic: at(fontFileNames.italic),
-    extRegular: at(fontFileNames.extRegular),
-    extBold: at(fontFileNames.extBold),
-    extItalic: at(fontFileNames.extItalic),
-  };
+  const entries = await Promise.all(
+    Object.entries(fontFileNames).map(async ([role, file]) => {
+      const sfnt = await woffToSfnt(new Uint8Array(readFileSync(join(folder, file))), (data) => new Uint8Array(inflateSync(data)));
+      return [role, `data:font/ttf;base64,${Buffer.from(sfnt).toString('base64')}`] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as unknown as FontFiles;
 }
 
 export async function renderProfilePdf(model: ProfileModel): Promise<Buffer> {
-  registerProfileFonts(nodeFontFiles());
+  registerProfileFonts(await nodeFontFiles());
   return renderToBuffer(<ProfileDocument model={model} />);
 }
