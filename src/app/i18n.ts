@@ -4,7 +4,7 @@
  * strings come with their screens; another language comes when someone switches to it.
  * Catalogue texts are loaded separately, per language, when an assessment needs them (catalogue.ts).
  */
-import i18next, { type BackendModule, type Resource } from 'i18next';
+import i18next, { type BackendModule, type i18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 /** UI namespaces: one file per area, so features can grow their strings without colliding. */
@@ -62,6 +62,7 @@ export function setupI18n(lang: Language = initialLanguage(), resources?: Resour
     interpolation: { escapeValue: false }, // React escapes; PDF text is never HTML.
     returnNull: false,
   });
+  rememberPlainStrings(instance);
   instance.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
     try {
@@ -72,4 +73,34 @@ export function setupI18n(lang: Language = initialLanguage(), resources?: Resour
   });
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
   return { i18n: instance, ready };
+}
+
+/** The options react-i18next adds by itself; a call with nothing else asks for a plain string. */
+const scopeOptions = new Set(['lng', 'lngs', 'ns', 'keyPrefix']);
+
+/**
+ * The walkthrough re-renders on every answer, asking for a hundred strings each time, and i18next
+ * works each one out anew (several milliseconds per render on an old laptop). Strings asked for
+ * without values are remembered per language, namespace and key, and forgotten whenever the language
+ * or the loaded strings change.
+ */
+export function rememberPlainStrings(instance: i18n): void {
+  const resolve = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
+  const memo = new Map<string, unknown>();
+  const forget = () => memo.clear();
+  instance.on('languageChanged', forget);
+  instance.on('loaded', forget);
+  instance.store.on('added', forget);
+  instance.store.on('removed', forget);
+  instance.t = ((key: unknown, options?: unknown, ...rest: unknown[]) => {
+    const plain =
+      typeof key === 'string' &&
+      rest.length === 0 &&
+      (options === undefined || (typeof options === 'object' && options !== null && Object.keys(options).every((k) => scopeOptions.has(k))));
+    if (!plain) return resolve(key, options, ...rest);
+    const o = (options ?? {}) as Record<string, unknown>;
+    const id = [o.lng ?? instance.language, o.ns, o.keyPrefix, key].map(String).join('\u0000');
+    if (!memo.has(id)) memo.set(id, resolve(key, options));
+    return memo.get(id);
+  }) as unknown as typeof instance.t;
 }
