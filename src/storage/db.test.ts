@@ -4,6 +4,7 @@ import type { AssessmentSetup } from '../domain/assessment';
 import {
   MgiDatabase,
   StorageError,
+  guard,
   countAnswered,
   createAssessment,
   duplicateAssessment,
@@ -140,5 +141,15 @@ describe('schema upgrade', () => {
     expect(await countAnswered(['old'])).toEqual(new Map([['old', 1]]));
     expect(upgraded.verno).toBe(4);
     await upgraded.delete();
+  });
+});
+
+describe('storage failures', () => {
+  const failWith = (error: unknown) => guard(() => Promise.reject(error));
+  it('name a full disk and missing storage, however the browser reports them', async () => {
+    await expect(failWith(new DOMException('full', 'QuotaExceededError'))).rejects.toMatchObject({ problem: 'quota' });
+    // Dexie wraps the browser's error in its own, with the original as `inner`.
+    await expect(failWith(new Dexie.AbortError('aborted', new DOMException('full', 'QuotaExceededError')))).rejects.toMatchObject({ problem: 'quota' });
+    await expect(failWith(new Dexie.MissingAPIError('no indexedDB'))).rejects.toMatchObject({ problem: 'unavailable' });
   });
 });

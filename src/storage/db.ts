@@ -94,7 +94,8 @@ export class StorageError extends Error {
 
 function classify(error: unknown): StorageError {
   if (error instanceof StorageError) return error;
-  const name = error instanceof Error ? error.name : '';
+  // By name, not by class: a DOMException is not an Error everywhere.
+  const name = typeof (error as { name?: unknown } | null)?.name === 'string' ? (error as { name: string }).name : '';
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
   if ([name, inner].some((n) => n === 'QuotaExceededError')) return new StorageError('quota', error);
   if ([name, inner].some((n) => ['MissingAPIError', 'InvalidStateError', 'SecurityError', 'OpenFailedError', 'DatabaseClosedError'].includes(n))) {

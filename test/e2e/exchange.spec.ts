@@ -13,7 +13,6 @@ async function laptop(browser: Browser, name: string, role: 'Government team' | 
   await page.getByRole('link', { name: 'Who is working on this laptop?' }).click();
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('radio', { name: role }).check();
-  await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await expect(page.getByRole('link', { name: `Working as ${name} (${role})` })).toBeVisible();
   return page;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './review.css';
 import { roles, type Role } from '../../domain/history';
@@ -17,12 +17,39 @@ export function WhoPage() {
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
+  // Saved as it is typed, like everything else: a name 300 ms after the last key, a role at once,
+  // and anything still waiting when the screen closes.
+  const latest = useRef({ name, role });
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const save = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    setError(null);
+    setActor(latest.current).then(
+      () => setSaved(true),
+      (e: unknown) => setError(e),
+    );
+  };
+  const change = (next: { name: string; role: Role }, immediate: boolean) => {
+    latest.current = next;
+    setName(next.name);
+    setRole(next.role);
+    setSaved(false);
+    if (timer.current) clearTimeout(timer.current);
+    if (immediate) save();
+    else timer.current = setTimeout(save, 300);
+  };
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => () => void (timer.current && saveRef.current()), []);
+
   useEffect(() => {
     let live = true;
     // getActor makes the device id on first use, so the panel can show it.
     getActor().then(
       (actor) => {
         if (!live) return;
+        latest.current = { name: actor.name, role: actor.role };
         setName(actor.name);
         setRole(actor.role);
         setDevice(actor.device);
@@ -46,11 +73,7 @@ export function WhoPage() {
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
-          setError(null);
-          setActor({ name, role }).then(
-            () => setSaved(true),
-            (e: unknown) => setError(e),
-          );
+          save();
         }}
       >
         <div className="field">
@@ -64,10 +87,8 @@ export function WhoPage() {
             maxLength={200}
             disabled={!loaded}
             aria-describedby={`${uid}-name-hint`}
-            onChange={(e) => {
-              setName(e.target.value);
-              setSaved(false);
-            }}
+            onChange={(e) => change({ name: e.target.value, role }, false)}
+            onBlur={() => timer.current && save()}
           />
         </div>
         <fieldset className="field">
@@ -80,10 +101,7 @@ export function WhoPage() {
                 value={r}
                 checked={role === r}
                 disabled={!loaded}
-                onChange={() => {
-                  setRole(r);
-                  setSaved(false);
-                }}
+                onChange={() => change({ name, role: r }, true)}
               />{' '}
               {t(`roles.${r}`)}
             </label>
@@ -91,9 +109,6 @@ export function WhoPage() {
         </fieldset>
         {device ? <p className="hint">{t('who.device', { device: device.slice(0, 8) })}</p> : null}
         <div className="actions">
-          <button type="submit" className="primary" disabled={!loaded}>
-            {t('who.save')}
-          </button>
           <button type="button" onClick={() => (history.length > 1 ? history.back() : navigate({ name: 'home' }))}>
             {t('who.back')}
           </button>
