@@ -24,3 +24,14 @@ describe('remembered strings', () => {
     expect(i18n.t('app.name', { lng: 'en' })).toBe('MGI assessment');
   });
 });
+
+describe('numbers in sentences', () => {
+  it('are written the way each language writes them', async () => {
+    const { i18n } = setupI18n('en', { en: { ui: { n: '{{total, number}}' } }, es: { ui: { n: '{{total, number}}' } }, fr: { ui: { n: '{{total, number}}' } } });
+    expect(i18n.t('n', { total: 12345 })).toBe('12,345');
+    await i18n.changeLanguage('es');
+    expect(i18n.t('n', { total: 12345 })).toBe('12.345');
+    await i18n.changeLanguage('fr');
+    expect(i18n.t('n', { total: 12345 })).toBe('12\u202f345');
+  });
+});

@@ -16,7 +16,7 @@ describe('who is working on this laptop', () => {
     await waitFor(() => expect(name).toBeEnabled());
     await user.type(name, 'Ana Pérez');
     await user.click(screen.getByRole('radio', { name: 'IOM mission reviewer' }));
-    expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Saved.'));
     expect(await getActor()).toMatchObject({ name: 'Ana Pérez', role: 'reviewer' });
     expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
   });
