@@ -41,6 +41,17 @@ async function send(from: ReturnType<typeof laptop>, to: ReturnType<typeof lapto
   return to.act(() => importFile(file));
 }
 
+/** Ana's laptop sends an assessment to Ben's; both then change the same narrative. Returns Ben's file. */
+async function narrativeChangedOnBoth() {
+  const a = laptop('Ana');
+  const b = laptop('Ben', 'reviewer');
+  const x = await a.act(() => createAssessment(setup, '2026.1'));
+  await send(a, b, x.id);
+  await a.act(() => saveAnswer(x.id, 'q1', { narrative: 'Mine.' }));
+  await b.act(() => saveAnswer(x.id, 'q1', { narrative: 'Theirs.' }));
+  return { a, x, file: await carry(b, x.id) };
+}
+
 describe('backup reminders', () => {
   it('remember when each assessment was downloaded, so later changes show as not backed up', async () => {
     const a = laptop('Ana');
@@ -98,13 +109,7 @@ describe('exchange between two laptops', () => {
   });
 
   it('writes nothing while a conflict waits for a person, then applies the decision', async () => {
-    const a = laptop('Ana');
-    const b = laptop('Ben', 'reviewer');
-    const x = await a.act(() => createAssessment(setup, '2026.1'));
-    await send(a, b, x.id);
-    await a.act(() => saveAnswer(x.id, 'q1', { narrative: 'Mine.' }));
-    await b.act(() => saveAnswer(x.id, 'q1', { narrative: 'Theirs.' }));
-    const file = await carry(b, x.id);
+    const { a, x, file } = await narrativeChangedOnBoth();
 
     const before = await dumpDatabase(a.db);
     const pending = await a.act(() => importFile(file));
@@ -120,13 +125,7 @@ describe('exchange between two laptops', () => {
   });
 
   it('asks again when the answer changed on this laptop while the conflict was on screen', async () => {
-    const a = laptop('Ana');
-    const b = laptop('Ben', 'reviewer');
-    const x = await a.act(() => createAssessment(setup, '2026.1'));
-    await send(a, b, x.id);
-    await a.act(() => saveAnswer(x.id, 'q1', { narrative: 'Mine.' }));
-    await b.act(() => saveAnswer(x.id, 'q1', { narrative: 'Theirs.' }));
-    const file = await carry(b, x.id);
+    const { a, x, file } = await narrativeChangedOnBoth();
     const pending = await a.act(() => importFile(file));
     if (pending.kind !== 'conflicts') throw new Error('expected conflicts');
     await a.act(() => saveAnswer(x.id, 'q1', { narrative: 'Mine, typed in another tab meanwhile.' }, new Date(Date.now() + 3_600_000).toISOString()));
