@@ -8,12 +8,12 @@ import { useEffect, useRef } from 'react';
  * the browser shows it.
  */
 export function useFocusOnNavigation(screenKey: string): void {
-  const first = useRef(true);
+  // The screen shown last time; an effect run for the same screen (the first one, or React's
+  // development double run) moves nothing.
+  const shown = useRef(screenKey);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shown.current === screenKey) return;
+    shown.current = screenKey;
     let frame = 0;
     const started = performance.now();
     const idle = () => !document.activeElement || document.activeElement === document.body || !document.activeElement.isConnected;

@@ -84,7 +84,7 @@ const scopeOptions = new Set(['lng', 'lngs', 'ns', 'keyPrefix']);
  * without values are remembered per language, namespace and key, and forgotten whenever the language
  * or the loaded strings change.
  */
-export function rememberPlainStrings(instance: i18n): void {
+function rememberPlainStrings(instance: i18n): void {
   const resolve = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
   const memo = new Map<string, unknown>();
   const forget = () => memo.clear();

@@ -5,10 +5,10 @@ import { loadCatalogueBundle } from './catalogue';
 import { namespaces, type Language } from './i18n';
 
 /**
- * Once the first screen is up and the browser is idle, fetch what opening an assessment needs (the
- * walkthrough code, the code that writes a change, the strings of every namespace and the catalogue in the UI language), so the
- * first open is as quick as the next. Nothing here blocks the first screen; failures are ignored
- * because the real load reports them.
+ * Once the first screen is up and the browser is idle, fetch what opening an assessment needs: the
+ * walkthrough code, the code that writes a change, the strings of every namespace and the catalogue
+ * in the UI language, so the first open is as quick as the next. Nothing here blocks the first
+ * screen; failures are ignored because the real load reports them.
  */
 export function usePrefetchWalkthrough(lang: Language, screens: ReadonlyArray<() => Promise<unknown>>): void {
   const { i18n } = useTranslation();

@@ -9,6 +9,7 @@ import { assessmentFileSchema } from '../domain/assessment-file';
 import type { Answer, Assessment } from '../domain/assessment';
 import { issueMessage, parseCatalogue, parseCatalogueText, type Catalogue, type CatalogueBundle, type CatalogueKind } from '../domain/catalogue';
 import { buildDemoAssessment, type DemoPhrases } from '../domain/demo';
+import { isEncryptedEnvelope, readFile, type ExchangeError } from '../domain/exchange';
 import { buildProfile, isProfileLanguage, profileFileName, type ProfileLanguage, type ProfileStrings } from '../domain/profile';
 import { renderProfilePdf } from '../features/report/profile-pdf-node';
 
@@ -73,10 +74,13 @@ function readJson(file: string, what: string): unknown {
   }
 }
 
-/** Parses an exported assessment file, naming every problem with its place in the file. */
-function readAssessmentFile(file: string): { assessment: Assessment; answers: Answer[]; kind: CatalogueKind } {
+/**
+ * Parses an exported assessment file, naming every problem with its place in the file, then runs the
+ * app's own checks (checksum, consistency), so the tool accepts exactly the files the app accepts.
+ */
+async function readAssessmentFile(file: string): Promise<{ assessment: Assessment; answers: Answer[]; kind: CatalogueKind }> {
   const data = readJson(file, 'assessment file');
-  if (data !== null && typeof data === 'object' && Object.keys(data).some((k) => /cipher|encrypt|salt/i.test(k))) {
+  if (isEncryptedEnvelope(data)) {
     throw new InputError(`${file}: this file is encrypted. Import it into the app with its passphrase and export it again without encryption.`);
   }
   const parsed = assessmentFileSchema.safeParse(data);
@@ -88,6 +92,12 @@ function readAssessmentFile(file: string): { assessment: Assessment; answers: An
   const { assessment, catalogue } = parsed.data;
   if (catalogue.kind !== assessment.level) {
     throw new InputError(`${file}: the file says catalogue "${catalogue.kind}" but the assessment is ${assessment.level}.`);
+  }
+  try {
+    await readFile(new Uint8Array(readFileSync(file)));
+  } catch (error) {
+    const { problem, detail } = error as ExchangeError;
+    throw new InputError(`${file}: the app would refuse this file (${problem}${detail ? `: ${detail}` : ''}).`);
   }
   return { assessment, answers: parsed.data.answers.filter((a) => a.assessmentId === assessment.id), kind: assessment.level };
 }
@@ -112,13 +122,13 @@ async function main(argv: string[]): Promise<string> {
     const phrases = readJson(resolve(root, `locales/${options.lang}/demo.json`), 'demonstration texts') as DemoPhrases;
     input = buildDemoAssessment({ catalogue: loadCatalogue(options.level), phrases, id: 'demonstration', now });
   } else {
-    input = readAssessmentFile(options.file!);
+    input = await readAssessmentFile(options.file!);
   }
   const { assessment, answers } = input;
 
   let national: { assessment: Assessment; answers: Answer[]; catalogue: Catalogue } | null = null;
   if (options.national) {
-    const other = readAssessmentFile(options.national);
+    const other = await readAssessmentFile(options.national);
     if (other.kind !== 'national') throw new InputError(`${options.national}: --national needs a national assessment, not a ${other.kind} one.`);
     if (assessment.level !== 'local') throw new InputError('--national applies to a local assessment only.');
     national = { ...other, catalogue: loadCatalogue('national') };

@@ -38,6 +38,7 @@ export const MIN_PASSPHRASE_LENGTH = 8;
 
 export type ExchangeProblem =
   | 'tooLarge'
+  | 'unreadable'
   | 'empty'
   | 'encoding'
   | 'truncated'
@@ -250,16 +251,6 @@ async function decrypt(envelope: unknown, passphrase: string): Promise<Uint8Arra
 /** Whether a file (already parsed as JSON) is an encrypted envelope. */
 export function isEncryptedEnvelope(data: unknown): boolean {
   return isRecord(data) && data.format === ENCRYPTED_FORMAT;
-}
-
-/** A quick look at a file's bytes: does it need a passphrase? (No validation; readFile does that.) */
-export function needsPassphrase(bytes: Uint8Array): boolean {
-  if (bytes.byteLength > MAX_FILE_BYTES) return false;
-  try {
-    return isEncryptedEnvelope(JSON.parse(new TextDecoder().decode(bytes)));
-  } catch {
-    return false;
-  }
 }
 
 function checkConsistency(file: AssessmentFile): void {

@@ -18,7 +18,7 @@
 import type { AnswerValue } from './answer';
 import type { Answer, Assessment, Evidence } from './assessment';
 import type { Catalogue, CatalogueBundle, CatalogueKind, Indicator } from './catalogue';
-import { roundScore, scoreAssessment, type AssessmentResults, type DomainResult, type IndicatorStatus, type ScoredValue } from './scoring';
+import { comparableName, roundScore, scoreAssessment, titledEvidence, type AssessmentResults, type DomainResult, type IndicatorStatus, type ScoredValue } from './scoring';
 
 export const profileLanguages = ['en', 'es', 'fr'] as const;
 export type ProfileLanguage = (typeof profileLanguages)[number];
@@ -208,8 +208,6 @@ export interface ProfileInput {
   national?: { assessment: Assessment; answers: readonly Answer[]; catalogue: Catalogue } | null;
 }
 
-const normalise = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-
 /** Paragraphs of free text: blank lines separate them; single line breaks are kept inside. */
 export function paragraphs(text: string): string[] {
   return text
@@ -225,7 +223,7 @@ class SourceList {
 
   /** The number of an evidence item, adding it at the end of the list on first sight. */
   number(e: Evidence): number {
-    const key = `${normalise(e.title)}\u0000${e.year ?? ''}`;
+    const key = `${comparableName(e.title)}\u0000${e.year ?? ''}`;
     let item = this.byKey.get(key);
     if (!item) {
       const parts = [e.title.trim(), this.types[e.type], e.year === null ? '' : String(e.year), e.link.trim()].filter(Boolean);
@@ -238,7 +236,7 @@ class SourceList {
 
   /** "Title (2016), art. 4 [1]" for each titled item, in the order given. */
   cite(evidence: readonly Evidence[]): string[] {
-    return titled(evidence).map((e) => {
+    return titledEvidence(evidence).map((e) => {
       const n = this.number(e);
       const head = e.year === null ? e.title.trim() : `${e.title.trim()} (${e.year})`;
       return `${head}${e.reference.trim() ? `, ${e.reference.trim()}` : ''} [${n}]`;
@@ -247,16 +245,12 @@ class SourceList {
 
   /** "[1]", "[4]": the numbers only. */
   refs(evidence: readonly Evidence[]): string[] {
-    return [...new Set(titled(evidence).map((e) => `[${this.number(e)}]`))];
+    return [...new Set(titledEvidence(evidence).map((e) => `[${this.number(e)}]`))];
   }
 
   items(): SourceItem[] {
     return [...this.byKey.values()].map(({ number, label, text }) => ({ number, label, text }));
   }
-}
-
-function titled(evidence: readonly Evidence[]): Evidence[] {
-  return evidence.filter((e) => e.title.trim() !== '');
 }
 
 function percent(value: number, lang: ProfileLanguage): string {
@@ -407,6 +401,7 @@ export function buildProfile(input: ProfileInput): ProfileModel {
   const sections: SectionId[] = ['objectives', 'introduction', 'context', 'findings', 'chart', ...(local ? (['local'] as const) : []), 'gcm', 'sources', 'answers'];
   const status = validated ? s.cover.validated : s.cover.draft;
 
+  const contextParagraphs = paragraphs(assessment.context);
   const model: ProfileModel = {
     lang,
     level: assessment.level,
@@ -443,7 +438,7 @@ export function buildProfile(input: ProfileInput): ProfileModel {
         ...(validated ? [] : [s.introduction.draft]),
       ],
     },
-    context: { title: s.sections.context, paragraphs: paragraphs(assessment.context).length > 0 ? paragraphs(assessment.context) : [s.context.empty] },
+    context: { title: s.sections.context, paragraphs: contextParagraphs.length > 0 ? contextParagraphs : [s.context.empty] },
     findings: { title: s.sections.findings, intro: s.findings.intro, domains: findings },
     chart: { title: s.sections.chart, caption: s.chart.caption, scoreLabel: s.chart.score, completenessLabel: s.chart.completeness, bars },
     local,
@@ -456,8 +451,10 @@ export function buildProfile(input: ProfileInput): ProfileModel {
       domains: answerDomains,
     },
   };
-  // Free text is normalised to composed characters (NFC): a decomposed "é" would need mark positioning.
-  return { ...normaliseText(model), extendedLatin: needsExtendedLatin(model) };
+  // Free text is normalised to composed characters (NFC): a decomposed "é" would need mark positioning,
+  // and would call for the extended font for nothing.
+  const normalised = normaliseText(model);
+  return { ...normalised, extendedLatin: needsExtendedLatin(normalised) };
 }
 
 function normaliseText<T>(node: T): T {

@@ -116,7 +116,6 @@ export interface ReviewOverview {
 
 /** Counts per domain of each review status, and the indicators with an open query, in catalogue order. */
 export function reviewOverview(catalogue: Catalogue, reviews: readonly Review[], proposals: readonly Proposal[]): ReviewOverview {
-  let openTotal = 0;
   const domains = catalogue.domains.map((domain) => {
     const counts: Record<ReviewStatus, number> = { none: 0, query: 0, answered: 0, validated: 0 };
     const open: string[] = [];
@@ -124,14 +123,11 @@ export function reviewOverview(catalogue: Catalogue, reviews: readonly Review[],
       counts[statusOf(reviews, indicator.id)] += 1;
       if (hasOpenQuery(reviews, proposals, indicator.id)) open.push(indicator.id);
     }
-    openTotal += open.length;
     return { domainId: domain.id, counts, open };
   });
-  // Queries on indicators the catalogue no longer has still block validation: they are not dropped.
-  const known = new Set(catalogue.domains.flatMap((d) => d.subdomains.flatMap((s) => s.indicators.map((i) => i.id))));
-  const stray = new Set([...reviews.map((r) => r.indicatorId), ...proposals.map((p) => p.indicatorId)].filter((i) => !known.has(i)));
-  for (const indicatorId of stray) if (hasOpenQuery(reviews, proposals, indicatorId)) openTotal += 1;
-  return { domains, openTotal };
+  // The same count the validation gate uses: queries on indicators the catalogue no longer has still
+  // block validation, so they are not dropped.
+  return { domains, openTotal: openQueries(reviews, proposals).length };
 }
 
 /** Indicators (any catalogue) with an open query; empty means the assessment may be validated. */

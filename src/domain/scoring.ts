@@ -15,7 +15,7 @@
  * would invite one. Do not add an "overall" score here or anywhere that uses these results.
  */
 import type { AnswerValue } from './answer';
-import { isAnswered, type Answer } from './assessment';
+import { isAnswered, type Answer, type Evidence } from './assessment';
 import type { Catalogue } from './catalogue';
 import { notApplicableIds } from './relevance';
 
@@ -77,8 +77,13 @@ export function valuesOf(answers: readonly Answer[]): Map<string, AnswerValue | 
   return new Map(answers.map((a) => [a.indicatorId, a.value]));
 }
 
-export function hasTitledEvidence(answer: Answer | undefined): boolean {
-  return (answer?.evidence ?? []).some((e) => e.title.trim() !== '');
+/** Evidence items the team gave a title: the only ones cited or counted. */
+export function titledEvidence(evidence: readonly Evidence[]): Evidence[] {
+  return evidence.filter((e) => e.title.trim() !== '');
+}
+
+function hasTitledEvidence(answer: Answer | undefined): boolean {
+  return titledEvidence(answer?.evidence ?? []).length > 0;
 }
 
 function indicatorResult(id: string, answer: Answer | undefined, ruledOut: boolean): IndicatorResult {
@@ -228,10 +233,14 @@ interface Comparable {
   deletedAt?: string | undefined;
 }
 
-/** Government names match whatever their case, spacing or Unicode form ("Côte d'Ivoire" = "côte  d'ivoire"). */
+/** A name as people mean it: whatever its case, spacing or Unicode form ("Côte d'Ivoire" = "côte  d'ivoire"). */
+export function comparableName(s: string): string {
+  return s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+}
+
+/** Government names match whatever their case, spacing or Unicode form. */
 export function sameGovernment(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
-  return norm(a) === norm(b);
+  return comparableName(a) === comparableName(b);
 }
 
 /**
@@ -239,8 +248,10 @@ export function sameGovernment(a: string, b: string): boolean {
  * or the same year but created before (a follow-up started from a copy).
  */
 export function earlierAssessments<T extends Comparable>(current: Comparable, all: readonly T[]): T[] {
-  const before = (a: Comparable) => a.year < current.year || (a.year === current.year && a.createdAt < current.createdAt);
+  // Times compared as instants: imported files may carry offsets (+02:00), where text order is wrong.
+  const at = (a: Comparable) => Date.parse(a.createdAt);
+  const before = (a: Comparable) => a.year < current.year || (a.year === current.year && at(a) < at(current));
   return all
     .filter((a) => a.id !== current.id && !a.deletedAt && a.level === current.level && sameGovernment(a.government, current.government) && before(a))
-    .sort((a, b) => b.year - a.year || b.createdAt.localeCompare(a.createdAt));
+    .sort((a, b) => b.year - a.year || at(b) - at(a));
 }

@@ -13,6 +13,9 @@ import {
   listAssessments,
   markDeleted,
   purgeDeleted,
+  putSetting,
+  exportedSetting,
+  lastExports,
   saveAnswer,
   updateAssessment,
   setDatabase,
@@ -76,9 +79,12 @@ describe('assessments', () => {
     expect(await listAssessments()).toHaveLength(0);
     await markDeleted(a.id, false);
     expect(await listAssessments()).toHaveLength(1);
+    await putSetting(exportedSetting(a.id), '2026-01-01T00:00:00.000Z');
     await markDeleted(a.id, true);
     expect(await purgeDeleted(new Date(Date.now() + 1000).toISOString())).toBe(1);
     expect(await getAnswers(a.id)).toHaveLength(0);
+    // Nothing of it is left behind, not even when it was last exported.
+    expect(await lastExports([a.id])).toEqual(new Map());
   });
 
   it('refuses to store an invalid record and leaves the old one as it was', async () => {

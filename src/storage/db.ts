@@ -64,7 +64,7 @@ export class MgiDatabase extends Dexie {
     // Version 3: who changed what (history), review by IOM missions, for exchange between laptops.
     // New tables only; earlier tables are kept as they are.
     this.version(3).stores({
-      // The value index lets the home list count answers without reading their texts.
+      // (The value index served the home list's counts until version 4 replaced it.)
       answers: '[assessmentId+indicatorId], assessmentId, value',
       history: 'id, assessmentId, [assessmentId+indicatorId]',
       reviews: '[assessmentId+indicatorId], assessmentId',
@@ -148,11 +148,15 @@ export function countAnswered(assessmentIds: readonly string[]): Promise<Map<str
     const db = database();
     return db.transaction('r', db.answers, async () => {
       const index = db.answers.where('[assessmentId+value]');
-      // Index order: 'na' < 'no' < 'partial' < 'unknown' < 'yes'; "Don't know yet" sits between.
+      // As isAnswered in domain/assessment.ts: every value but "Don't know yet". An answer with no
+      // value has no key in this index, so it is not counted at all.
       const counts = await Promise.all(
         assessmentIds.map(async (id) => {
-          const [below, yes] = await Promise.all([index.between([id, 'na'], [id, 'partial'], true, true).count(), index.equals([id, 'yes']).count()]);
-          return [id, below + yes] as const;
+          const [withValue, unknown] = await Promise.all([
+            index.between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).count(),
+            index.equals([id, 'unknown']).count(),
+          ]);
+          return [id, withValue - unknown] as const;
         }),
       );
       return new Map(counts);
@@ -265,13 +269,15 @@ export function markDeleted(id: string, deleted: boolean, now = new Date().toISO
 export function purgeDeleted(before = new Date().toISOString()): Promise<number> {
   return guard(async () => {
     const db = database();
-    return db.transaction('rw', [db.assessments, db.answers, db.history, db.reviews, db.comments, db.proposals], async () => {
+    return db.transaction('rw', [db.assessments, db.answers, db.history, db.reviews, db.comments, db.proposals, db.settings], async () => {
       const rows = (await db.assessments.toArray()).filter((r) => typeof r.deletedAt === 'string' && r.deletedAt < before);
       for (const row of rows) {
+        const id = String(row.id);
         for (const table of [db.answers, db.history, db.reviews, db.comments, db.proposals]) {
-          await table.where('assessmentId').equals(String(row.id)).delete();
+          await table.where('assessmentId').equals(id).delete();
         }
-        await db.assessments.delete(String(row.id));
+        await db.settings.bulkDelete([sealedSetting(id), exportedSetting(id)]);
+        await db.assessments.delete(id);
       }
       return rows.length;
     });

@@ -6,7 +6,7 @@ import { ExchangeError, readFile, serializeFile } from '../domain/exchange';
 import type { Decision } from '../domain/merge';
 import { createAssessment, getAnswers, getAssessment, lastExports, markDeleted, MgiDatabase, saveAnswer, setDatabase, updateAssessment } from './db';
 import { setActor } from './history';
-import { exportAssessment, importFile, importFiles, readSnapshot } from './exchange-store';
+import { exportAssessment, importFile, importFiles, markExported, readSnapshot } from './exchange-store';
 import { getHistory, getReviewData, raiseQuery } from './review-store';
 
 const setup: AssessmentSetup = { government: 'Republic of Testland', level: 'national', year: 2026, focalPoint: '', institutions: [], context: '' };
@@ -59,7 +59,10 @@ describe('backup reminders', () => {
       first: await createAssessment(setup, '2026.1', '2026-03-02T09:00:00.000Z'),
       second: await createAssessment(setup, '2026.1', '2026-03-02T09:00:00.000Z'),
     }));
+    // A file built but never handed over (encryption or download failed) is no backup.
     await a.act(() => exportAssessment(first.id, '2026-03-02T10:00:00.000Z'));
+    expect(await lastExports([first.id, second.id])).toEqual(new Map());
+    await a.act(() => markExported(first.id, '2026-03-02T10:00:00.000Z'));
     expect(await lastExports([first.id, second.id])).toEqual(new Map([[first.id, '2026-03-02T10:00:00.000Z']]));
     await a.act(() => saveAnswer(first.id, 'q1', { value: 'yes' }, '2026-03-02T11:00:00.000Z'));
     const updated = (await getAssessment(first.id))!;

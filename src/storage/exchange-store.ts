@@ -76,11 +76,18 @@ export function exportAssessment(assessmentId: string, now = new Date().toISOStr
     }));
     if (!snapshot) throw new ExchangeError('notAssessmentFile', `no assessment ${assessmentId}`);
     const latest = snapshot.history.reduce((max, e) => (Date.parse(e.at) > Date.parse(max) ? e.at : max), now);
-    await db.settings.bulkPut([
-      { key: sealedSetting(assessmentId), value: latest },
-      { key: exportedSetting(assessmentId), value: now },
-    ]);
+    await db.settings.put({ key: sealedSetting(assessmentId), value: latest });
     return buildFile(snapshot, actor, now);
+  });
+}
+
+/**
+ * Records that the assessment's file reached the person (called once the download is handed over, so
+ * a failed encryption or download never silences the backup reminders).
+ */
+export function markExported(assessmentId: string, at = new Date().toISOString()): Promise<void> {
+  return run(async () => {
+    await database().settings.put({ key: exportedSetting(assessmentId), value: at });
   });
 }
 

@@ -99,13 +99,6 @@ async function writeStatus(db: MgiDatabase, assessmentId: string, indicatorId: s
 
 const reviewTables = (db: MgiDatabase) => [db.reviews, db.comments, db.proposals, db.history, db.settings, db.assessments, db.answers];
 
-export function setReviewStatus(assessmentId: string, indicatorId: string, status: ReviewStatus, now = new Date().toISOString()): Promise<void> {
-  return run(async () => {
-    const db = database();
-    await db.transaction('rw', reviewTables(db), () => writeStatus(db, assessmentId, indicatorId, status, now));
-  });
-}
-
 async function insertComment(
   db: MgiDatabase,
   actor: Actor,

@@ -247,6 +247,11 @@ describe('npm run profile (command line)', () => {
       () => write('value.json', JSON.stringify({ ...exported, answers: [{ ...emptyAnswer(assessment.id, 'x', NOW), value: 'maybe' }] })),
       /value\.json: not a valid MGI assessment file: answers\.0\.value: /,
     ],
+    [
+      'a file changed after it was exported',
+      () => write('tampered.json', JSON.stringify({ ...exported, version: 2, history: [], reviews: [], comments: [], proposals: [], checksum: { algorithm: 'SHA-256', value: '0'.repeat(64) } })),
+      /tampered\.json: the app would refuse this file \(checksum\)/,
+    ],
     ['an encrypted file', () => write('locked.json', JSON.stringify({ format: 'mgi-assessment-encrypted', ciphertext: 'abc', salt: 'x' })), /locked\.json: this file is encrypted/],
   ])('refuses %s with a clear message and a non-zero exit', (_, make, message) => {
     const result = run(make(), '--out', join(dir, 'never.pdf'));

@@ -5,7 +5,7 @@ import { withFreshDatabase } from '../../../test/fresh-database';
 import { renderWithI18n } from '../../../test/render';
 import type { AssessmentSetup } from '../../domain/assessment';
 import { createAssessment, saveAnswer, updateAssessment } from '../../storage/db';
-import { exportAssessment } from '../../storage/exchange-store';
+import { markExported } from '../../storage/exchange-store';
 import { HomePage, PAGE_SIZE } from './home-page';
 
 withFreshDatabase();
@@ -73,8 +73,8 @@ describe('the assessments home list', () => {
   it('marks assessments with changes that are in no downloaded file, and clears the mark once downloaded', async () => {
     const a = await createAssessment(setup('Ruritania'), '2026.1', minute(1));
     const b = await createAssessment(setup('Freedonia'), '2026.1', minute(2));
-    await exportAssessment(a.id, minute(5));
-    await exportAssessment(b.id, minute(5));
+    await markExported(a.id, minute(5));
+    await markExported(b.id, minute(5));
     await saveAnswer(b.id, 'a', { value: 'no' }, minute(6));
     renderHome('fr');
     await screen.findByRole('table');
@@ -83,7 +83,7 @@ describe('the assessments home list', () => {
     expect(within(ruritania!).queryByText('Sans fichier de sauvegarde')).not.toBeInTheDocument();
     expect(screen.getByText(/n’existent que sur cet ordinateur/)).toBeInTheDocument();
 
-    await act(() => exportAssessment(b.id, minute(7)));
+    await act(() => markExported(b.id, minute(7)));
     await waitFor(() => expect(screen.queryByText('Sans fichier de sauvegarde')).not.toBeInTheDocument());
   });
 });

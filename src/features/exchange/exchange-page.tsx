@@ -4,7 +4,8 @@ import './exchange.css';
 import type { Assessment } from '../../domain/assessment';
 import type { CatalogueBundle, CatalogueKind } from '../../domain/catalogue';
 import { encryptText, MIN_PASSPHRASE_LENGTH, serializeFile } from '../../domain/exchange';
-import { exportAssessment, readSnapshot } from '../../storage/exchange-store';
+import { StorageError } from '../../storage/db';
+import { exportAssessment, markExported, readSnapshot } from '../../storage/exchange-store';
 import { href } from '../../ui/router';
 import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
 import { download, fileBase } from './download';
@@ -50,16 +51,18 @@ export function ExchangePage({
 
   const exportFile = (secret?: string) =>
     run(secret ? 'encrypted' : 'file', async () => {
-      const text = serializeFile(await exportAssessment(assessment.id));
+      const file = await exportAssessment(assessment.id);
+      const text = serializeFile(file);
       const name = `${fileBase(assessment)}${secret ? '-encrypted' : ''}.json`;
       download(secret ? await encryptText(text, secret) : text, name);
+      await markExported(assessment.id, file.exportedAt);
       return name;
     });
 
   const spreadsheet = (kind: 'csv' | 'xlsx') =>
     run(kind, async () => {
       const snapshot = await readSnapshot(assessment.id);
-      if (!snapshot) throw new Error('assessment missing');
+      if (!snapshot) throw new StorageError('damaged');
       const table = spreadsheetTable(bundle, snapshot, t);
       const name = `${fileBase(assessment)}.${kind}`;
       if (kind === 'csv') download(toCsv(table), name, 'text/csv;charset=utf-8');
@@ -89,7 +92,13 @@ export function ExchangePage({
       <div role="status" aria-live="polite">
         {busy ? <p>{t('exchange.working')}</p> : done ? <p>{done}</p> : null}
       </div>
-      {error ? <StorageErrorMessage error={error} /> : null}
+      {error instanceof StorageError ? (
+        <StorageErrorMessage error={error} />
+      ) : error ? (
+        <p role="alert" className="alert">
+          {t('exchange.failed')}
+        </p>
+      ) : null}
 
       <section aria-labelledby={`${uid}-file`}>
         <h2 id={`${uid}-file`}>{t('exchange.exportTitle')}</h2>

@@ -110,7 +110,15 @@ export function ImportPanel({ loadBundle }: { loadBundle: (kind: CatalogueKind) 
       return next();
     }
     setStep({ kind: 'reading', name: file.name });
-    return read(file, new Uint8Array(await file.arrayBuffer()));
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (error) {
+      // Moved, deleted or unreadable since it was chosen: say so and go on with the other files.
+      failed(file.name, new ExchangeError('unreadable', String(error)));
+      return next();
+    }
+    return read(file, bytes);
   }
 
   const start = (files: FileList | null) => {

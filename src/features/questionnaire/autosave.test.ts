@@ -66,6 +66,22 @@ describe('Autosaver', () => {
     expect(states.at(-1)).toBe('saved');
   });
 
+  it('waits longer after each failure, and stops retrying once the screen is closed', async () => {
+    const write = vi.fn().mockRejectedValue(new Error('disk full'));
+    const { saver } = setup(write);
+    saver.edit('q1', { value: 'no' }, true);
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(write).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(write).toHaveBeenCalledTimes(2); // the second wait is 4 s
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(write).toHaveBeenCalledTimes(3);
+    saver.dispose();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(write).toHaveBeenCalledTimes(3);
+  });
+
   it('shows an error while any change is unsaved, even when others were saved', async () => {
     const write = vi.fn(async (id: string) => {
       if (id === 'q1' && write.mock.calls.length === 1) throw new Error('busy');

@@ -26,6 +26,8 @@ export class Autosaver<R = unknown> {
   private inFlight: Promise<void> = Promise.resolve();
   private error: unknown = null;
   private queued = false;
+  private failures = 0;
+  private disposed = false;
 
   constructor(private readonly options: AutosaverOptions<R>) {}
 
@@ -66,12 +68,27 @@ export class Autosaver<R = unknown> {
         }
       }
       this.error = failure;
+      this.failures = failure ? this.failures + 1 : 0;
       // A failed write is retried on its own (storage may come back, space may be freed), so the
-      // last change of a session never waits for another edit to be saved.
-      if (this.error && this.timer === null) this.timer = setTimeout(() => void this.flush(), this.options.retryDelay ?? 2000);
+      // last change of a session never waits for another edit to be saved; each retry waits twice as
+      // long as the one before, up to a minute, while the screen is open.
+      if (this.error && this.timer === null && !this.disposed) {
+        const wait = Math.min((this.options.retryDelay ?? 2000) * 2 ** (this.failures - 1), 60_000);
+        this.timer = setTimeout(() => void this.flush(), wait);
+      }
       this.notify();
     });
     return this.inFlight;
+  }
+
+  /**
+   * The screen is closing: no more retries (what is still pending stays in the journal and is
+   * replayed on the next start). A flush already asked for still runs.
+   */
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
   }
 
   private forget(indicatorId: string, written: AnswerPatch): void {

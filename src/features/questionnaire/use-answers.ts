@@ -59,6 +59,7 @@ export function useAnswers(assessmentId: string): AnswersApi {
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
       flush();
+      saver.dispose();
     };
   }, [saver]);
 

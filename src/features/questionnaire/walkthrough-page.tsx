@@ -24,7 +24,7 @@ export function WalkthroughPage({
   aside?: (indicatorId: string) => ReactNode;
 }) {
   // 'review' holds the Review and Exchange link labels; listing it loads those strings with this screen.
-  const { t } = useTranslation(['ui', 'review', 'report']);
+  const { t } = useTranslation(['ui', 'review']);
   const { catalogue, text } = bundle;
   const answers = useAnswers(assessment.id);
   const [institution, setInstitution] = useState('');
@@ -140,7 +140,7 @@ export function WalkthroughPage({
             {t('review:links.exchange')}
           </a>
           <a className="button" href={href({ name: 'results', id: assessment.id })}>
-            {t('report:results.link')}
+            {t('walk.resultsLink')}
           </a>
         </div>
         {answers.saveError ? <StorageErrorMessage error={answers.saveError} /> : null}

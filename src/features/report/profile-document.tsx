@@ -9,7 +9,7 @@
  */
 import { Document, Link, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
-import type { AnswerDomain, ChartBar, DomainFindings, Finding, FindingGroup, ProfileModel } from '../../domain/profile';
+import { fill, type AnswerDomain, type ChartBar, type DomainFindings, type Finding, type FindingGroup, type ProfileModel } from '../../domain/profile';
 import { FALLBACK_FAMILY, FONT_FAMILY } from './fonts';
 
 const ink = '#1b1f24';
@@ -243,7 +243,7 @@ function Sheet({ model, children }: { model: ProfileModel; children: ReactNode }
       <View style={styles.footer} fixed>
         <Text
           style={styles.footerText}
-          render={({ pageNumber, totalPages }) => model.pageLabel.replace('{{page}}', String(pageNumber)).replace('{{total}}', String(totalPages))}
+          render={({ pageNumber, totalPages }) => fill(model.pageLabel, { page: pageNumber, total: totalPages })}
         />
       </View>
       <View style={styles.body}>{children}</View>

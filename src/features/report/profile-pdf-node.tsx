@@ -24,7 +24,10 @@ async function nodeFontFiles(): Promise<FontFiles> {
   return Object.fromEntries(entries) as unknown as FontFiles;
 }
 
+let fontsReady: Promise<void> | null = null;
+
 export async function renderProfilePdf(model: ProfileModel): Promise<Buffer> {
-  registerProfileFonts(await nodeFontFiles());
+  fontsReady ??= nodeFontFiles().then(registerProfileFonts);
+  await fontsReady;
   return renderToBuffer(<ProfileDocument model={model} />);
 }

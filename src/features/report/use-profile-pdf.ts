@@ -32,6 +32,9 @@ export function useProfilePdf() {
   const [state, setState] = useState<PdfState>({ status: 'idle' });
   const worker = useRef<Worker | null>(null);
   const url = useRef<string | null>(null);
+  // Bumped by every build and on leaving the screen: a build whose preparation finishes after that
+  // starts no worker (no file downloads itself on another screen).
+  const generation = useRef(0);
 
   const stop = useCallback(() => {
     worker.current?.terminate();
@@ -40,6 +43,7 @@ export function useProfilePdf() {
 
   useEffect(
     () => () => {
+      generation.current += 1;
       stop();
       if (url.current) URL.revokeObjectURL(url.current);
     },
@@ -49,15 +53,18 @@ export function useProfilePdf() {
   const build = useCallback(
     async (prepare: () => Promise<ProfileModel>, file: string) => {
       stop();
+      const mine = ++generation.current;
       setState({ status: 'working', stage: 'starting' });
       performance.mark(`${MARK}-start`);
       let model: ProfileModel;
       try {
         model = await prepare();
       } catch (error) {
+        if (mine !== generation.current) return;
         setState({ status: 'error', problem: error instanceof PrepareError ? error.problem : 'render', detail: String((error as Error)?.message ?? error) });
         return;
       }
+      if (mine !== generation.current) return;
       let w: Worker;
       try {
         w = new Worker(new URL('./profile.worker.ts', import.meta.url), { type: 'module', name: 'profile-pdf' });

@@ -8,6 +8,7 @@ import type { Assessment } from '../../domain/assessment';
 import type { CatalogueBundle } from '../../domain/catalogue';
 import { createAssessment, getAnswers, saveAnswer } from '../../storage/db';
 import { setActor } from '../../storage/history';
+import { getReviewData, raiseQuery, setThreadResolved, validateIndicator } from '../../storage/review-store';
 import { IndicatorReview } from './indicator-review';
 
 const bundle: CatalogueBundle = { catalogue: tinyCatalogue, text: tinyText, lang: 'en' };
@@ -68,5 +69,27 @@ describe('review beside an answer', () => {
     await user.type(screen.getByLabelText('Su respuesta'), 'El decreto 12/2021.');
     await user.click(screen.getByRole('button', { name: 'Enviar' }));
     await waitFor(() => expect(screen.getByText('Estado de la revisión: Respondida')).toBeInTheDocument());
+  });
+
+  it('takes a team reply to a resolved query as a comment, so a validated answer stays validated', async () => {
+    const user = userEvent.setup();
+    await setActor({ name: 'Ben', role: 'reviewer' });
+    const query = await raiseQuery(assessment.id, 'health-access', 'Which decree?');
+    await setThreadResolved(query.id, true);
+    await validateIndicator(assessment.id, 'health-access');
+
+    await setActor({ name: 'Ana', role: 'team' });
+    renderWithI18n(<IndicatorReview assessment={assessment} bundle={bundle} indicatorId="health-access" />);
+    expect(await screen.findByText('Review status: Validated')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Answer the query' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Reply' }));
+    const reply = screen.getByLabelText('Your reply');
+    await user.type(reply, 'Decree 12/2021, for the record.');
+    expect(reply).toHaveValue('Decree 12/2021, for the record.');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(async () => expect((await getReviewData(assessment.id)).comments.map((c) => c.kind).sort()).toEqual(['comment', 'query']));
+    expect(await screen.findByText('Decree 12/2021, for the record.')).toBeInTheDocument();
+    expect(screen.getByText('Review status: Validated')).toBeInTheDocument();
+    expect((await getReviewData(assessment.id)).reviews).toMatchObject([{ indicatorId: 'health-access', status: 'validated' }]);
   });
 });

@@ -216,7 +216,7 @@ export function IndicatorReview({ assessment, bundle, indicatorId }: { assessmen
         {c === thread ? (
           <>
             <button type="button" className="link" onClick={() => setForm({ kind: 'reply', thread })}>
-              {thread.kind === 'query' && !reviewer ? t('panel.answerQuery') : t('panel.reply')}
+              {thread.kind === 'query' && !reviewer && !isResolved(thread) ? t('panel.answerQuery') : t('panel.reply')}
             </button>
             <button type="button" className="link" onClick={() => act(() => setThreadResolved(thread.id, !isResolved(thread)))}>
               {isResolved(thread) ? t('panel.reopen') : t('panel.resolve')}
@@ -261,12 +261,13 @@ export function IndicatorReview({ assessment, bundle, indicatorId }: { assessmen
                 ))}
               </ol>
             ) : null}
+            {/* Answering an open query puts it back to the reviewer; a reply to a resolved one is a comment. */}
             {form?.kind === 'reply' && form.thread.id === root.id ? (
               <TextForm
                 label={t('panel.replyLabel')}
                 submit={t('panel.send')}
                 onSubmit={(text) =>
-                  (root.kind === 'query' && !reviewer ? answerQuery(assessment.id, indicatorId, root.id, text) : addComment(assessment.id, indicatorId, text, root.id)).then(() => setForm(null))
+                  (root.kind === 'query' && !reviewer && !isResolved(root) ? answerQuery(assessment.id, indicatorId, root.id, text) : addComment(assessment.id, indicatorId, text, root.id)).then(() => setForm(null))
                 }
                 onCancel={() => setForm(null)}
               />
