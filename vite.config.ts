@@ -32,6 +32,9 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The first install takes over the open tab at once, so screens not loaded yet come from the
+        // precache when the network goes away in that same tab (updates still wait for the prompt).
+        clientsClaim: true,
       },
     }),
   ],
@@ -42,6 +45,8 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     setupFiles: ['test/setup.ts'],
+    // Generous: CI shares two cores; tests wait for states, never for durations.
+    testTimeout: 30_000,
     include: ['src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}'],
   },
 });

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
 import { setupI18n } from './app/i18n';
-import { purgeDeleted } from './storage/db';
+import { purgeDeleted } from './storage/assessments';
 import { replayJournal } from './storage/journal';
 import './app/app.css';
 

@@ -1,6 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
-import { MgiDatabase, setDatabase } from '../src/storage/db';
+import { MgiDatabase, setDatabase } from '../src/storage/connection';
 
 /** A fresh Dexie database over fake-indexeddb, made current for the storage module. */
 export function freshDatabase(): MgiDatabase {

@@ -4,7 +4,7 @@ import type { Assessment } from '../domain/assessment';
 import { allIndicators, type CatalogueBundle, type CatalogueKind } from '../domain/catalogue';
 import { HomePage } from '../features/assessments/home-page';
 import { WhoBadge } from '../features/review/who-badge';
-import { getAssessment } from '../storage/db';
+import { getAssessment } from '../storage/assessments';
 import { useStored } from '../storage/live';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { href, navigate, useRoute, type Route } from '../ui/router';

@@ -1,12 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { preloadWriters } from '../storage/db';
 import { loadCatalogueBundle } from './catalogue';
 import { namespaces, type Language } from './i18n';
 
 /**
  * Once the first screen is up and the browser is idle, fetch what opening an assessment needs: the
- * walkthrough code, the code that writes a change, the strings of every namespace and the catalogue
+ * walkthrough code, the strings of every namespace and the catalogue
  * in the UI language, so the first open is as quick as the next. Nothing here blocks the first
  * screen; failures are ignored because the real load reports them.
  */
@@ -14,7 +13,7 @@ export function usePrefetchWalkthrough(lang: Language, screens: ReadonlyArray<()
   const { i18n } = useTranslation();
   useEffect(() => {
     const run = () => {
-      for (const preload of [...screens, preloadWriters]) void preload().catch(() => undefined);
+      for (const preload of screens) void preload().catch(() => undefined);
       const missing = namespaces.filter((ns) => !i18n.hasLoadedNamespace(ns));
       if (missing.length > 0) void i18n.loadNamespaces(missing).catch(() => undefined);
       void loadCatalogueBundle('national', lang).catch(() => undefined);

@@ -28,6 +28,9 @@ export const assessmentSchema = z.extend(assessmentSetupSchema, {
   id: z.string().check(z.minLength(1)),
   catalogueVersion: z.string().check(z.minLength(1)),
   status: z.enum(['draft', 'validated']),
+  /** Who marked the assessment as validated, and when; absent while it is a draft. */
+  validatedBy: z.optional(z.string().check(z.maxLength(200))),
+  validatedAt: z.optional(isoDate),
   archived: z.boolean(),
   /** Set when deleted; the row is kept until the undo window has passed. */
   deletedAt: z.optional(isoDate),

@@ -42,7 +42,7 @@ export type ReviewStatus = z.infer<typeof reviewStatusSchema>;
 export const answerFields = ['value', 'narrative', 'evidence', 'institutions', 'decision', 'dissentNote', 'followUp'] as const;
 export type AnswerField = (typeof answerFields)[number];
 /** Assessment fields shared between laptops (archive flags and local links stay on each device). */
-export const assessmentFields = ['government', 'year', 'focalPoint', 'institutions', 'context', 'status'] as const;
+export const assessmentFields = ['government', 'year', 'focalPoint', 'institutions', 'context', 'status', 'validatedBy', 'validatedAt'] as const;
 export type AssessmentField = (typeof assessmentFields)[number];
 /** The review status of one indicator. */
 export const REVIEW_FIELD = 'review';
@@ -68,6 +68,9 @@ const assessmentValueSchemas: Record<AssessmentField, z.ZodMiniType> = {
   institutions: setupShape.institutions,
   context: setupShape.context,
   status: z.enum(['draft', 'validated']),
+  // Absent until validated; recorded as null in history (JSON has no undefined).
+  validatedBy: z.nullable(z.string().check(z.maxLength(200))),
+  validatedAt: z.nullable(isoDate),
 };
 
 /** The schema a field's values must satisfy, or null when the field does not exist for that key. */
@@ -147,12 +150,17 @@ export function changedAnswerFields(before: Answer, after: Answer): AnswerField[
   return answerFields.filter((field) => !sameValue(before[field], after[field]));
 }
 export function changedAssessmentFields(before: Assessment, after: Assessment): AssessmentField[] {
-  return assessmentFields.filter((field) => !sameValue(before[field], after[field]));
+  return assessmentFields.filter((field) => !sameValue(assessmentFieldValue(before, field), assessmentFieldValue(after, field)));
+}
+
+/** An assessment field as history records it: an absent optional field (validation) is null. */
+export function assessmentFieldValue(assessment: Assessment, field: AssessmentField): unknown {
+  return assessment[field] ?? null;
 }
 
 /** The value a field has before anyone touched it. */
 export function defaultFieldValue(indicatorId: string, field: string): unknown {
-  if (indicatorId === ASSESSMENT_KEY) return undefined; // set at creation, no neutral value
+  if (indicatorId === ASSESSMENT_KEY) return field === 'validatedBy' || field === 'validatedAt' ? null : undefined; // others are set at creation
   if (field === REVIEW_FIELD) return 'none' satisfies ReviewStatus;
   return emptyAnswer('', '', '')[field as AnswerField];
 }

@@ -18,6 +18,7 @@
 import { emptyAnswer, type Answer, type Assessment, type Evidence } from './assessment';
 import {
   ASSESSMENT_KEY,
+  assessmentFieldValue,
   REVIEW_FIELD,
   answerFields,
   assessmentFields,
@@ -29,6 +30,7 @@ import {
   sameValue,
   splitFieldKey,
   type Actor,
+  type AssessmentField,
   type FieldChange,
   type HistoryEntry,
   type ReviewStatus,
@@ -105,7 +107,7 @@ function getterOf(snapshot: Snapshot): Getter {
   const answers = new Map(snapshot.answers.map((a) => [a.indicatorId, a]));
   const reviews = new Map(snapshot.reviews.map((r) => [r.indicatorId, r]));
   return (indicatorId, field) => {
-    if (indicatorId === ASSESSMENT_KEY) return (snapshot.assessment as Record<string, unknown>)[field];
+    if (indicatorId === ASSESSMENT_KEY) return assessmentFieldValue(snapshot.assessment, field as AssessmentField);
     if (field === REVIEW_FIELD) return reviews.get(indicatorId)?.status ?? defaultFieldValue(indicatorId, field);
     const answer = answers.get(indicatorId);
     return answer ? (answer as Record<string, unknown>)[field] : defaultFieldValue(indicatorId, field);
@@ -220,10 +222,15 @@ function mergeComment(mine: Comment, theirs: Comment): Comment {
 function mergeProposal(mine: Proposal, theirs: Proposal): Proposal {
   if (!theirs.decision) return mine;
   if (!mine.decision) return { ...mine, decision: theirs.decision };
-  // Decided differently on two laptops: the first decision stands (the answer itself merges through history).
   const a = Date.parse(mine.decision.at);
   const b = Date.parse(theirs.decision.at);
-  if (b < a || (b === a && canonicalJson(theirs.decision) < canonicalJson(mine.decision))) return { ...mine, decision: theirs.decision };
+  const order = b - a || (canonicalJson(theirs.decision) < canonicalJson(mine.decision) ? -1 : 1);
+  // A rejection taken back ("reopened") and what was decided after it follow each other in time: the
+  // later one stands. Accepted and rejected on two laptops: the first decision stands (the answer
+  // itself merges through history).
+  const undo = mine.decision.status === 'reopened' || theirs.decision.status === 'reopened';
+  if (sameValue(mine.decision, theirs.decision)) return mine;
+  if (undo ? order > 0 : order < 0) return { ...mine, decision: theirs.decision };
   return mine;
 }
 
@@ -334,7 +341,9 @@ export function mergeSnapshots(mine: Snapshot, theirs: Snapshot, options: MergeO
   for (const [key, value] of results) {
     const { indicatorId, field } = splitFieldKey(key);
     if (indicatorId === ASSESSMENT_KEY) {
-      assessment = { ...assessment, [field]: value, updatedAt: later(assessment.updatedAt, theirs.assessment.updatedAt) };
+      // null stands for an absent optional field (see assessmentFieldValue): removed, not stored as null.
+      const { [field]: _, ...rest } = assessment as Record<string, unknown>;
+      assessment = { ...(value === null ? rest : { ...rest, [field]: value }), updatedAt: later(assessment.updatedAt, theirs.assessment.updatedAt) } as Assessment;
     } else if (field === REVIEW_FIELD) {
       const theirsAt = theirReviews.get(indicatorId)?.updatedAt ?? theirs.assessment.updatedAt;
       const current = touchedReviews.get(indicatorId) ?? reviews.get(indicatorId);

@@ -33,7 +33,7 @@ export interface ProfileStrings {
   profile: {
     titleNational: Text;
     titleLocal: Text;
-    cover: { yearLine: Text; draft: Text; validated: Text; dateLine: Text; basis: Text; focalPoint: Text };
+    cover: { yearLine: Text; draft: Text; validated: Text; validatedBy: Text; dateLine: Text; basis: Text; focalPoint: Text };
     watermark: Text;
     header: Text;
     page: Text;
@@ -399,7 +399,12 @@ export function buildProfile(input: ProfileInput): ProfileModel {
       : null;
 
   const sections: SectionId[] = ['objectives', 'introduction', 'context', 'findings', 'chart', ...(local ? (['local'] as const) : []), 'gcm', 'sources', 'answers'];
-  const status = validated ? s.cover.validated : s.cover.draft;
+  // A validated profile names who validated it and when (recorded with the validation, and carried in files).
+  const status = !validated
+    ? s.cover.draft
+    : assessment.validatedBy && assessment.validatedAt
+      ? fill(s.cover.validatedBy, { name: assessment.validatedBy, date: new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(assessment.validatedAt)) })
+      : s.cover.validated;
 
   const contextParagraphs = paragraphs(assessment.context);
   const model: ProfileModel = {

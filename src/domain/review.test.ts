@@ -30,21 +30,40 @@ const comment = (id: string, parentId: string | null, at: string): Comment => ({
   resolution: null,
 });
 
+const query = (indicatorId: string, resolved: boolean): Comment => ({
+  ...comment(`q-${indicatorId}`, null, '2026-03-02T10:00:00.000Z'),
+  indicatorId,
+  kind: 'query',
+  resolution: resolved ? { by: 'Ana', role: 'team', device: 'a', at: '2026-03-02T12:00:00.000Z', resolved: true } : null,
+});
+const withDecision = (p: Proposal, status: 'accepted' | 'rejected' | 'reopened'): Proposal => ({
+  ...p,
+  decision: { status, by: 'Ana', role: 'team', device: 'a', at: '2026-03-02T11:00:00.000Z' },
+});
+
 describe('open queries', () => {
   it.each([
     ['nothing reviewed', [], [], []],
-    ['a query raised', [review('health-access', 'query')], [], ['health-access']],
-    ['a query answered but not yet validated', [review('health-access', 'answered')], [], ['health-access']],
-    ['validated', [review('health-access', 'validated')], [], []],
-    ['a proposal waiting for a decision', [review('health-access', 'validated')], [proposal('school-access', false)], ['school-access']],
-    ['a decided proposal', [], [proposal('school-access', true)], []],
-    ['a query on an indicator the catalogue no longer has', [review('retired-one', 'query')], [], ['retired-one']],
-  ] as [string, Review[], Proposal[], string[]][])('%s', (_, reviews, proposals, open) => {
-    expect(openQueries(reviews, proposals)).toEqual(open);
+    ['a query raised', [query('health-access', false)], [], ['health-access']],
+    ['a query answered, not resolved', [query('health-access', false), { ...comment('reply', 'q-health-access', '2026-03-02T11:00:00.000Z') }], [], ['health-access']],
+    ['a resolved query', [query('health-access', true)], [], []],
+    ['a plain comment', [comment('c', null, '2026-03-02T10:00:00.000Z')], [], []],
+    ['a proposal waiting for a decision', [], [proposal('school-access', false)], ['school-access']],
+    ['an accepted proposal', [], [proposal('school-access', true)], []],
+    ['a rejected proposal', [], [withDecision(proposal('school-access', false), 'rejected')], []],
+    ['a rejection taken back', [], [withDecision(proposal('school-access', false), 'reopened')], ['school-access']],
+    ['a query on an indicator the catalogue no longer has', [query('retired-one', false)], [], ['retired-one']],
+  ] as [string, Comment[], Proposal[], string[]][])('%s', (_, comments, proposals, open) => {
+    expect(openQueries(comments, proposals)).toEqual(open);
   });
 
   it('counts statuses and open queries per domain', () => {
-    const overview = reviewOverview(tinyCatalogue, [review('health-access', 'query'), review('school-access', 'validated'), review('retired-one', 'query')], [proposal('labour-agreements', false)]);
+    const overview = reviewOverview(
+      tinyCatalogue,
+      [review('health-access', 'query'), review('school-access', 'validated'), review('retired-one', 'query')],
+      [query('health-access', false), query('retired-one', false)],
+      [proposal('labour-agreements', false)],
+    );
     expect(overview.domains).toEqual([
       { domainId: 'rights', counts: { none: 0, query: 1, answered: 0, validated: 1 }, open: ['health-access'] },
       { domainId: 'partners', counts: { none: 3, query: 0, answered: 0, validated: 0 }, open: ['labour-agreements'] },

@@ -3,10 +3,12 @@
  * answers the government team accepts or rejects.
  *
  * Status per indicator: none (not reviewed) → query (a reviewer raised a query or proposed a change)
- * → answered (the team replied or decided on the proposal) → validated (the reviewer is satisfied);
- * a reviewer may raise a new query at any point. An indicator's query is open while its status is
- * `query` or `answered`, or while a proposal waits for a decision; an assessment can be marked
- * validated only when no query is open.
+ * → answered (the team replied or decided on the proposal, or changed an answer the reviewer had
+ * validated) → validated (the reviewer is satisfied); a reviewer may raise a new query at any point.
+ * The status says where the conversation is; what blocks validation is narrower: an indicator has an
+ * open query while one of its query threads is not resolved or one of its proposals waits for a
+ * decision. A resolved query or a rejected proposal is closed. An assessment can be marked validated
+ * only when no query is open.
  */
 import * as z from 'zod/mini';
 import { answerValueSchema } from './answer';
@@ -62,7 +64,17 @@ export const proposalSchema = z
     narrative: z.optional(z.string().check(z.maxLength(20_000))),
     note: z.string().check(z.maxLength(COMMENT_MAX)),
     ...stampSchema.shape,
-    decision: z.nullable(z.extend(stampSchema, { status: z.enum(['accepted', 'rejected']) })),
+    /**
+     * The team's decision; "reopened" takes back a rejection, so the proposal waits again (a value,
+     * not null, so the undo travels to other laptops and wins over the older rejection there).
+     */
+    decision: z.nullable(
+      z.extend(stampSchema, {
+        status: z.enum(['accepted', 'rejected', 'reopened']),
+        /** Why the team rejected it, when it said so. */
+        reason: z.optional(z.string().check(z.maxLength(COMMENT_MAX))),
+      }),
+    ),
   })
   .check(z.refine((p) => p.value !== undefined || p.narrative !== undefined, 'a proposal changes the answer or the narrative'));
 export type Proposal = z.infer<typeof proposalSchema>;
@@ -99,14 +111,23 @@ export function statusOf(reviews: readonly Review[], indicatorId: string): Revie
   return reviews.find((r) => r.indicatorId === indicatorId)?.status ?? 'none';
 }
 
+/** A proposal waiting for the team's decision (never decided, or its rejection taken back). */
+export function isPending(proposal: Proposal): boolean {
+  return proposal.decision === null || proposal.decision.status === 'reopened';
+}
+
 export function pendingProposals(proposals: readonly Proposal[], indicatorId?: string): Proposal[] {
-  return proposals.filter((p) => p.decision === null && (indicatorId === undefined || p.indicatorId === indicatorId));
+  return proposals.filter((p) => isPending(p) && (indicatorId === undefined || p.indicatorId === indicatorId));
+}
+
+/** Query threads nobody has resolved yet. */
+function openQueryThreads(comments: readonly Comment[], indicatorId?: string): Comment[] {
+  return comments.filter((c) => c.parentId === null && c.kind === 'query' && !isResolved(c) && (indicatorId === undefined || c.indicatorId === indicatorId));
 }
 
 /** Whether an indicator has an open query (see the module header). */
-export function hasOpenQuery(reviews: readonly Review[], proposals: readonly Proposal[], indicatorId: string): boolean {
-  const status = statusOf(reviews, indicatorId);
-  return status === 'query' || status === 'answered' || pendingProposals(proposals, indicatorId).length > 0;
+export function hasOpenQuery(comments: readonly Comment[], proposals: readonly Proposal[], indicatorId: string): boolean {
+  return openQueryThreads(comments, indicatorId).length > 0 || pendingProposals(proposals, indicatorId).length > 0;
 }
 
 export interface ReviewOverview {
@@ -115,23 +136,23 @@ export interface ReviewOverview {
 }
 
 /** Counts per domain of each review status, and the indicators with an open query, in catalogue order. */
-export function reviewOverview(catalogue: Catalogue, reviews: readonly Review[], proposals: readonly Proposal[]): ReviewOverview {
+export function reviewOverview(catalogue: Catalogue, reviews: readonly Review[], comments: readonly Comment[], proposals: readonly Proposal[]): ReviewOverview {
   const domains = catalogue.domains.map((domain) => {
     const counts: Record<ReviewStatus, number> = { none: 0, query: 0, answered: 0, validated: 0 };
     const open: string[] = [];
     for (const indicator of domain.subdomains.flatMap((s) => s.indicators)) {
       counts[statusOf(reviews, indicator.id)] += 1;
-      if (hasOpenQuery(reviews, proposals, indicator.id)) open.push(indicator.id);
+      if (hasOpenQuery(comments, proposals, indicator.id)) open.push(indicator.id);
     }
     return { domainId: domain.id, counts, open };
   });
   // The same count the validation gate uses: queries on indicators the catalogue no longer has still
   // block validation, so they are not dropped.
-  return { domains, openTotal: openQueries(reviews, proposals).length };
+  return { domains, openTotal: openQueries(comments, proposals).length };
 }
 
 /** Indicators (any catalogue) with an open query; empty means the assessment may be validated. */
-export function openQueries(reviews: readonly Review[], proposals: readonly Proposal[]): string[] {
-  const ids = new Set([...reviews.map((r) => r.indicatorId), ...proposals.map((p) => p.indicatorId)]);
-  return [...ids].filter((indicatorId) => hasOpenQuery(reviews, proposals, indicatorId)).sort();
+export function openQueries(comments: readonly Comment[], proposals: readonly Proposal[]): string[] {
+  const ids = new Set([...openQueryThreads(comments).map((c) => c.indicatorId), ...pendingProposals(proposals).map((p) => p.indicatorId)]);
+  return [...ids].sort();
 }

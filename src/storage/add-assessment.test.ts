@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import en from '../../locales/en/demo.json';
 import { parseCatalogue } from '../domain/catalogue';
 import { buildDemoAssessment } from '../domain/demo';
-import { addAssessmentWithAnswers, countAnswered, getAnswers, getAssessment, listAssessments } from './db';
+import { countAnswered, getAnswers } from './answers';
+import { addAssessmentWithAnswers, getAssessment, listAssessments } from './assessments';
 import { withFreshDatabase } from '../../test/fresh-database';
 
 const catalogue = parseCatalogue(JSON.parse(readFileSync('indicators/national.json', 'utf8')), 'national');

@@ -3,7 +3,7 @@
  * private windows or when storage is blocked), whether storage is persistent (not cleared under
  * pressure), and how much is used.
  */
-import { database } from './db';
+import { database } from './connection';
 
 export interface StorageReport {
   available: boolean;

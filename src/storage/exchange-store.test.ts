@@ -4,9 +4,13 @@ import { dumpDatabase } from '../../test/fixtures/exchange/dump';
 import { backupState, type AssessmentSetup } from '../domain/assessment';
 import { ExchangeError, readFile, serializeFile } from '../domain/exchange';
 import type { Decision } from '../domain/merge';
-import { createAssessment, getAnswers, getAssessment, lastExports, markDeleted, MgiDatabase, saveAnswer, setDatabase, updateAssessment } from './db';
-import { setActor } from './history';
-import { exportAssessment, importFile, importFiles, markExported, readSnapshot } from './exchange-store';
+import { lastExports } from './actor';
+import { getAnswers, saveAnswer } from './answers';
+import { createAssessment, getAssessment, markDeleted, updateAssessment } from './assessments';
+import { MgiDatabase, setDatabase } from './connection';
+import { setActor } from './actor';
+import { exportAssessment, importFile, importFiles, readSnapshot } from './exchange-store';
+import { markExported } from './actor';
 import { getHistory, getReviewData, raiseQuery } from './review-store';
 
 const setup: AssessmentSetup = { government: 'Republic of Testland', level: 'national', year: 2026, focalPoint: '', institutions: [], context: '' };
@@ -41,10 +45,10 @@ async function send(from: ReturnType<typeof laptop>, to: ReturnType<typeof lapto
   return to.act(() => importFile(file));
 }
 
-/** Ana's laptop sends an assessment to Ben's; both then change the same narrative. Returns Ben's file. */
+/** Ana's laptop sends an assessment to Ben's (both in the government team); both then change the same narrative. Returns Ben's file. */
 async function narrativeChangedOnBoth() {
   const a = laptop('Ana');
-  const b = laptop('Ben', 'reviewer');
+  const b = laptop('Ben');
   const x = await a.act(() => createAssessment(setup, '2026.1'));
   await send(a, b, x.id);
   await a.act(() => saveAnswer(x.id, 'q1', { narrative: 'Mine.' }));
@@ -88,7 +92,7 @@ describe('exchange between two laptops', () => {
 
   it('merges the other laptop’s changes, and importing the same file twice changes nothing', async () => {
     const a = laptop('Ana');
-    const b = laptop('Ben', 'reviewer');
+    const b = laptop('Ben');
     const x = await a.act(async () => {
       const created = await createAssessment(setup, '2026.1');
       await saveAnswer(created.id, 'q1', { value: 'partial' });
@@ -211,7 +215,7 @@ describe('schema upgrade to version 3', () => {
 describe('importing the files of several laptops at once', () => {
   it('applies them in one go, reports each, and stops at the first that needs a decision', async () => {
     const a = laptop('Ana');
-    const b = laptop('Ben', 'reviewer');
+    const b = laptop('Ben');
     const c = laptop('Chloé');
     const x = await a.act(() => createAssessment(setup, '2026.1'));
     await send(a, b, x.id);

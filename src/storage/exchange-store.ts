@@ -6,13 +6,15 @@
  * recomputed in that transaction, so a change made meanwhile on this device is never overwritten.
  */
 import type { AssessmentFile } from '../domain/assessment-file';
-import { answerSchema, assessmentSchema, type Answer, type Assessment } from '../domain/assessment';
+import { answerSchema, assessmentSchema, type Assessment } from '../domain/assessment';
 import { buildFile, ExchangeError, fileToSnapshot } from '../domain/exchange';
 import { historyEntrySchema, sameValue, type HistoryEntry } from '../domain/history';
 import { mergeSnapshots, type Conflict, type Decision, type MergeOutcome, type Snapshot } from '../domain/merge';
 import { commentSchema, proposalSchema, reviewSchema } from '../domain/review';
-import { database, exportedSetting, guard, newId, sealedSetting, type MgiDatabase } from './db';
-import { parseHistoryEntry, readActor } from './history';
+import { readActor } from './actor';
+import { parseAnswer } from './assessments';
+import { database, guard, newId, present, sealedSetting, type MgiDatabase } from './connection';
+import { parseHistoryEntry } from './history';
 import { parseComment, parseProposal, parseReview } from './review-store';
 
 async function run<T>(work: () => Promise<T>): Promise<T> {
@@ -24,11 +26,6 @@ async function run<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const present = <T>(x: T | null): x is T => x !== null;
-function parseAnswer(row: unknown): Answer | null {
-  const parsed = answerSchema.safeParse(row);
-  return parsed.success ? parsed.data : null;
-}
 const allTables = (db: MgiDatabase) => [db.assessments, db.answers, db.reviews, db.comments, db.proposals, db.history, db.settings];
 
 async function readSnapshotIn(db: MgiDatabase, assessmentId: string): Promise<Snapshot | null> {
@@ -78,16 +75,6 @@ export function exportAssessment(assessmentId: string, now = new Date().toISOStr
     const latest = snapshot.history.reduce((max, e) => (Date.parse(e.at) > Date.parse(max) ? e.at : max), now);
     await db.settings.put({ key: sealedSetting(assessmentId), value: latest });
     return buildFile(snapshot, actor, now);
-  });
-}
-
-/**
- * Records that the assessment's file reached the person (called once the download is handed over, so
- * a failed encryption or download never silences the backup reminders).
- */
-export function markExported(assessmentId: string, at = new Date().toISOString()): Promise<void> {
-  return run(async () => {
-    await database().settings.put({ key: exportedSetting(assessmentId), value: at });
   });
 }
 

@@ -1,63 +1,27 @@
 /**
- * The person on this device and the history of changes, as storage writes them. Loaded by db.ts on
- * the first write (it carries the history schemas), and by the review and exchange stores.
+ * The history of changes as storage writes it: one entry per changed field, inside the caller's
+ * transaction (which must include `history` and `settings`, and `reviews`/`assessments` for a review
+ * status). Only Dexie calls are awaited here: see the transaction rule in connection.ts.
  */
 import type { Answer, Assessment } from '../domain/assessment';
 import {
   ASSESSMENT_KEY,
-  actorSchema,
+  assessmentFieldValue,
   changedAnswerFields,
   changedAssessmentFields,
   historyEntrySchema,
   recordChanges,
-  type Actor,
+  REVIEW_FIELD,
   type FieldChange,
   type HistoryEntry,
+  type ReviewStatus,
 } from '../domain/history';
-import { database, guard, newId, sealedSetting, SETTING_DEVICE, SETTING_NAME, SETTING_ROLE, type MgiDatabase } from './db';
+import { reviewSchema } from '../domain/review';
+import { readActor } from './actor';
+import { newId, parseWith, sealedSetting, type MgiDatabase } from './connection';
 
-/** The person on this device. The device id is made once, the first time anyone asks (hence 'rw'). */
-export async function readActor(db: MgiDatabase): Promise<Actor> {
-  const [name, role, device] = await Promise.all([db.settings.get(SETTING_NAME), db.settings.get(SETTING_ROLE), db.settings.get(SETTING_DEVICE)]);
-  let id = typeof device?.value === 'string' && device.value ? device.value : null;
-  if (!id) {
-    id = newId();
-    await db.settings.put({ key: SETTING_DEVICE, value: id });
-  }
-  return actorSchema.parse({
-    name: typeof name?.value === 'string' ? name.value : '',
-    role: role?.value === 'reviewer' ? 'reviewer' : 'team',
-    device: id,
-  });
-}
-
-export function getActor(): Promise<Actor> {
-  return guard(async () => {
-    const db = database();
-    return db.transaction('rw', db.settings, () => readActor(db));
-  });
-}
-
-/** Sets the display name and role recorded with every change made on this device. */
-export function setActor(patch: Partial<Pick<Actor, 'name' | 'role'>>): Promise<Actor> {
-  return guard(async () => {
-    const db = database();
-    return db.transaction('rw', db.settings, async () => {
-      const next = actorSchema.parse({ ...(await readActor(db)), ...patch });
-      const name = next.name.trim();
-      await db.settings.bulkPut([
-        { key: SETTING_NAME, value: name },
-        { key: SETTING_ROLE, value: next.role },
-      ]);
-      return { ...next, name };
-    });
-  });
-}
-
-export function parseHistoryEntry(row: unknown): HistoryEntry | null {
-  const parsed = historyEntrySchema.safeParse(row);
-  return parsed.success ? parsed.data : null;
-}
+export const parseHistoryEntry = parseWith<HistoryEntry>(historyEntrySchema);
+export const parseReview = parseWith(reviewSchema);
 
 /** Records field changes of one answer (or of the assessment) within the caller's transaction. */
 export async function writeHistory(
@@ -92,6 +56,25 @@ export function writeAnswerHistory(db: MgiDatabase, before: Answer, after: Answe
 }
 
 export function writeAssessmentHistory(db: MgiDatabase, before: Assessment, after: Assessment, now: string): Promise<void> {
-  const changes = changedAssessmentFields(before, after).map((field) => ({ indicatorId: ASSESSMENT_KEY, field, old: before[field], new: after[field] }));
+  const changes = changedAssessmentFields(before, after).map((field) => ({
+    indicatorId: ASSESSMENT_KEY,
+    field,
+    old: assessmentFieldValue(before, field),
+    new: assessmentFieldValue(after, field),
+  }));
   return writeHistory(db, after.id, ASSESSMENT_KEY, changes, now);
+}
+
+/** The review status of one indicator, inside the caller's transaction. */
+export async function readReviewStatus(db: MgiDatabase, assessmentId: string, indicatorId: string): Promise<ReviewStatus> {
+  return parseReview(await db.reviews.get([assessmentId, indicatorId]))?.status ?? 'none';
+}
+
+/** Sets an indicator's review status within the caller's transaction, with a history entry. */
+export async function writeReviewStatus(db: MgiDatabase, assessmentId: string, indicatorId: string, status: ReviewStatus, now: string): Promise<void> {
+  const old = await readReviewStatus(db, assessmentId, indicatorId);
+  if (old === status) return;
+  await writeHistory(db, assessmentId, indicatorId, [{ indicatorId, field: REVIEW_FIELD, old, new: status }], now);
+  await db.reviews.put(reviewSchema.parse({ assessmentId, indicatorId, status, updatedAt: now }));
+  await db.assessments.update(assessmentId, { updatedAt: now });
 }

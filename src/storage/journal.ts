@@ -5,7 +5,7 @@
  * journal, so a word typed just before a crash is still there.
  */
 import type { AnswerPatch } from '../domain/assessment';
-import { saveAnswer } from './db';
+import { saveAnswer } from './answers';
 
 const KEY = 'mgi.journal.v1';
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentSetup } from '../domain/assessment';
-import { createAssessment, getAnswers, getAssessment, saveAnswer, updateAssessment } from './db';
-import { getActor, setActor } from './history';
+import { getAnswers, saveAnswer } from './answers';
+import { createAssessment, getAssessment, updateAssessment } from './assessments';
+import { getActor, setActor } from './actor';
+import { StorageError } from './connection';
 import {
   addComment,
   answerQuery,
@@ -12,7 +14,9 @@ import {
   proposeChange,
   raiseQuery,
   ReviewError,
+  reopenAssessment,
   setThreadResolved,
+  undoRejection,
   validateAssessment,
   validateIndicator,
 } from './review-store';
@@ -83,8 +87,50 @@ describe('review', () => {
       ['review', 'answered', 'validated', 'Ben'],
     ]);
 
+    // Only the government team validates the assessment; who and when are stored and in the history.
+    await expect(validateAssessment(a.id, at(30))).rejects.toEqual(new ReviewError('teamOnly'));
+    await setActor({ name: 'Ana', role: 'team' });
     await validateAssessment(a.id, at(30));
+    expect(await getAssessment(a.id)).toMatchObject({ status: 'validated', validatedBy: 'Ana', validatedAt: at(30) });
+    expect((await getHistory(a.id, '@assessment')).map((e) => [e.field, e.old, e.new, e.by])).toEqual([
+      ['status', 'draft', 'validated', 'Ana'],
+      ['validatedBy', null, 'Ana', 'Ana'],
+      ['validatedAt', null, at(30), 'Ana'],
+    ]);
+    await reopenAssessment(a.id, at(40));
+    const reopened = await getAssessment(a.id);
+    expect(reopened).toMatchObject({ status: 'draft' });
+    expect(reopened).not.toHaveProperty('validatedBy');
+  });
+
+  it('reopens a validated answer for review when the team changes it, and returns the assessment to draft', async () => {
+    const a = await createAssessment(setup, '2026.1');
+    await setActor({ name: 'Ana', role: 'team' });
+    await saveAnswer(a.id, 'q', { value: 'yes' }, at(0));
+    await setActor({ name: 'Ben', role: 'reviewer' });
+    await validateIndicator(a.id, 'q', at(5));
+    await setActor({ name: 'Ana', role: 'team' });
+    await validateAssessment(a.id, at(6));
+    // A follow-up flag is the team's own note: the answer stays validated.
+    await saveAnswer(a.id, 'q', { followUp: true }, at(7));
+    expect((await getReviewData(a.id)).reviews).toMatchObject([{ status: 'validated' }]);
     expect((await getAssessment(a.id))?.status).toBe('validated');
+
+    await saveAnswer(a.id, 'q', { value: 'partial' }, at(8));
+    expect((await getReviewData(a.id)).reviews).toMatchObject([{ status: 'answered' }]);
+    expect((await getHistory(a.id, 'q')).filter((e) => e.field === 'review').map((e) => [e.old, e.new, e.by])).toEqual([
+      ['none', 'validated', 'Ben'],
+      ['validated', 'answered', 'Ana'],
+    ]);
+    expect(await getAssessment(a.id)).toMatchObject({ status: 'draft' });
+    expect(await getAssessment(a.id)).not.toHaveProperty('validatedAt');
+  });
+
+  it('refuses a direct change of an answer from a reviewer’s device: reviewers propose', async () => {
+    const a = await createAssessment(setup, '2026.1');
+    await setActor({ name: 'Ben', role: 'reviewer' });
+    await expect(saveAnswer(a.id, 'q', { value: 'yes' })).rejects.toEqual(new StorageError('notAllowed'));
+    expect(await getAnswers(a.id)).toEqual([]);
   });
 
   it('lets only the author edit a comment, and anyone resolve a thread', async () => {
@@ -105,12 +151,20 @@ describe('review', () => {
     await setActor({ name: 'Ben', role: 'reviewer' });
     const accepted = await proposeChange(a.id, 'q', { value: 'partial', narrative: 'A draft law exists.', note: 'See the 2025 draft.' }, at(10));
     const rejected = await proposeChange(a.id, 'q', { value: 'yes', note: 'Maybe yes?' }, at(11));
-    await expect(validateAssessment(a.id)).rejects.toEqual(new ReviewError('openQueries'));
+    await expect(decideProposal(accepted.id, 'accepted', at(12))).rejects.toEqual(new ReviewError('teamOnly'));
 
     await setActor({ name: 'Ana', role: 'team' });
+    await expect(validateAssessment(a.id)).rejects.toEqual(new ReviewError('openQueries'));
     await decideProposal(accepted.id, 'accepted', at(20));
-    await decideProposal(rejected.id, 'rejected', at(21));
+    await decideProposal(rejected.id, 'rejected', at(21), '  The 2019 law covers it. ');
     await expect(decideProposal(rejected.id, 'accepted')).rejects.toEqual(new ReviewError('decided'));
+    expect((await getReviewData(a.id)).proposals.find((p) => p.id === rejected.id)?.decision).toMatchObject({ status: 'rejected', reason: 'The 2019 law covers it.' });
+
+    // A rejection can be taken back: the proposal waits again and blocks validation, then is decided anew.
+    await undoRejection(rejected.id, at(22));
+    await expect(validateAssessment(a.id)).rejects.toEqual(new ReviewError('openQueries'));
+    await decideProposal(rejected.id, 'rejected', at(23));
+    await validateAssessment(a.id, at(24));
     expect((await getAnswers(a.id))[0]).toMatchObject({ value: 'partial', narrative: 'A draft law exists.' });
     const fromProposal = (await getHistory(a.id, 'q')).filter((e) => e.via === 'proposal');
     expect(fromProposal.map((e) => [e.field, e.old, e.new, e.by])).toEqual([

@@ -3,24 +3,27 @@
  * Every write runs in one transaction, records who did it (the device's actor) and is parsed by the
  * domain schemas; every read is parsed, and rows that do not parse are left out rather than trusted.
  */
-import { REVIEW_FIELD, compareEntries, type Actor, type HistoryEntry, type ReviewStatus } from '../domain/history';
+import { compareEntries, type Actor, type HistoryEntry } from '../domain/history';
 import {
   COMMENT_MAX,
   commentSchema,
   isAuthor,
+  isPending,
   openQueries,
   proposalSchema,
-  reviewSchema,
   stamp,
   type Comment,
   type Proposal,
   type Review,
 } from '../domain/review';
 import type { AnswerValue } from '../domain/answer';
-import { database, guard, newId, saveAnswer, updateAssessment, type MgiDatabase } from './db';
-import { parseHistoryEntry, readActor, writeHistory } from './history';
+import { readActor } from './actor';
+import { answerTables, writeAnswer } from './answers';
+import { writeAssessment } from './assessments';
+import { database, guard, newId, parseWith, present, type MgiDatabase } from './connection';
+import { parseHistoryEntry, parseReview, writeReviewStatus } from './history';
 
-export type ReviewProblem = 'notAuthor' | 'notFound' | 'openQueries' | 'empty' | 'tooLong' | 'decided';
+export type ReviewProblem = 'notAuthor' | 'notFound' | 'openQueries' | 'empty' | 'tooLong' | 'decided' | 'teamOnly';
 
 /** A review action that is not allowed; `problem` picks the message in the UI language. */
 export class ReviewError extends Error {
@@ -40,16 +43,9 @@ async function run<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const parseWith =
-  <T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false } }) =>
-  (row: unknown): T | null => {
-    const parsed = schema.safeParse(row);
-    return parsed.success ? parsed.data : null;
-  };
-export const parseReview = parseWith<Review>(reviewSchema);
+export { parseReview };
 export const parseComment = parseWith<Comment>(commentSchema);
 export const parseProposal = parseWith<Proposal>(proposalSchema);
-const present = <T>(x: T | null): x is T => x !== null;
 
 /** History of one answer (or of the whole assessment), in the order every device agrees on. */
 export function getHistory(assessmentId: string, indicatorId?: string): Promise<HistoryEntry[]> {
@@ -87,17 +83,9 @@ function checkText(text: string): string {
   return trimmed;
 }
 
-/** Sets an indicator's review status within the caller's transaction, with a history entry. */
-async function writeStatus(db: MgiDatabase, assessmentId: string, indicatorId: string, status: ReviewStatus, now: string): Promise<void> {
-  const stored = parseReview(await db.reviews.get([assessmentId, indicatorId]));
-  const old = stored?.status ?? 'none';
-  if (old === status) return;
-  await writeHistory(db, assessmentId, indicatorId, [{ indicatorId, field: REVIEW_FIELD, old, new: status }], now);
-  await db.reviews.put(reviewSchema.parse({ assessmentId, indicatorId, status, updatedAt: now }));
-  await db.assessments.update(assessmentId, { updatedAt: now });
-}
+const writeStatus = writeReviewStatus;
 
-const reviewTables = (db: MgiDatabase) => [db.reviews, db.comments, db.proposals, db.history, db.settings, db.assessments, db.answers];
+const reviewTables = (db: MgiDatabase) => [...new Set([db.comments, db.proposals, ...answerTables(db)])];
 
 async function insertComment(
   db: MgiDatabase,
@@ -231,19 +219,28 @@ export function proposeChange(
 }
 
 /**
- * The team accepts or rejects a proposal. Accepting writes the proposed answer through saveAnswer, so
- * the history records it (marked as coming from a proposal). Either way the status becomes "answered".
+ * The team accepts or rejects a proposal (a rejection may give a reason). Accepting writes the
+ * proposed answer in the same transaction, so the history records it (marked as coming from a
+ * proposal). Either way the status becomes "answered".
  */
-export function decideProposal(proposalId: string, decision: 'accepted' | 'rejected', now = new Date().toISOString()): Promise<Proposal> {
+export function decideProposal(
+  proposalId: string,
+  decision: 'accepted' | 'rejected',
+  now = new Date().toISOString(),
+  reason = '',
+): Promise<Proposal> {
   return run(async () => {
     const db = database();
     return db.transaction('rw', reviewTables(db), async () => {
       const stored = parseProposal(await db.proposals.get(proposalId));
       if (!stored) throw new ReviewError('notFound');
-      if (stored.decision) throw new ReviewError('decided');
+      if (!isPending(stored)) throw new ReviewError('decided');
       const actor = await readActor(db);
+      if (actor.role !== 'team') throw new ReviewError('teamOnly');
+      if (reason.trim().length > COMMENT_MAX) throw new ReviewError('tooLong');
       if (decision === 'accepted') {
-        await saveAnswer(
+        await writeAnswer(
+          db,
           stored.assessmentId,
           stored.indicatorId,
           {
@@ -254,7 +251,8 @@ export function decideProposal(proposalId: string, decision: 'accepted' | 'rejec
           'proposal',
         );
       }
-      const next = proposalSchema.parse({ ...stored, decision: { ...stamp(actor, now), status: decision } });
+      const note = decision === 'rejected' && reason.trim() ? { reason: reason.trim() } : {};
+      const next = proposalSchema.parse({ ...stored, decision: { ...stamp(actor, now), status: decision, ...note } });
       await db.proposals.put(next);
       await writeStatus(db, stored.assessmentId, stored.indicatorId, 'answered', now);
       return next;
@@ -262,15 +260,39 @@ export function decideProposal(proposalId: string, decision: 'accepted' | 'rejec
   });
 }
 
-/** Marks the assessment validated, refusing while any query is open (checked in the same transaction). */
+/**
+ * Takes back a rejection: the proposal waits for a decision again (recorded as "reopened", so the
+ * undo travels to other laptops and wins over the older rejection there).
+ */
+export function undoRejection(proposalId: string, now = new Date().toISOString()): Promise<Proposal> {
+  return run(async () => {
+    const db = database();
+    return db.transaction('rw', reviewTables(db), async () => {
+      const stored = parseProposal(await db.proposals.get(proposalId));
+      if (!stored) throw new ReviewError('notFound');
+      if (stored.decision?.status !== 'rejected') throw new ReviewError('decided');
+      const next = proposalSchema.parse({ ...stored, decision: { ...stamp(await readActor(db), now), status: 'reopened' } });
+      await db.proposals.put(next);
+      await writeStatus(db, stored.assessmentId, stored.indicatorId, 'query', now);
+      return next;
+    });
+  });
+}
+
+/**
+ * Marks the assessment validated, refusing while any query is open (checked in the same transaction);
+ * who and when are stored with it, so they travel in files and appear on the profile's cover.
+ */
 export function validateAssessment(assessmentId: string, now = new Date().toISOString()): Promise<void> {
   return run(async () => {
     const db = database();
     await db.transaction('rw', reviewTables(db), async () => {
-      const reviews = (await db.reviews.where('assessmentId').equals(assessmentId).toArray()).map(parseReview).filter(present);
+      const actor = await readActor(db);
+      if (actor.role !== 'team') throw new ReviewError('teamOnly');
+      const comments = (await db.comments.where('assessmentId').equals(assessmentId).toArray()).map(parseComment).filter(present);
       const proposals = (await db.proposals.where('assessmentId').equals(assessmentId).toArray()).map(parseProposal).filter(present);
-      if (openQueries(reviews, proposals).length > 0) throw new ReviewError('openQueries');
-      await updateAssessment(assessmentId, { status: 'validated' }, now);
+      if (openQueries(comments, proposals).length > 0) throw new ReviewError('openQueries');
+      await writeAssessment(db, assessmentId, { status: 'validated', validatedBy: actor.name, validatedAt: now }, now);
     });
   });
 }
@@ -278,6 +300,7 @@ export function validateAssessment(assessmentId: string, now = new Date().toISOS
 /** Back to draft, e.g. when a new round of comments starts. */
 export function reopenAssessment(assessmentId: string, now = new Date().toISOString()): Promise<void> {
   return run(async () => {
-    await updateAssessment(assessmentId, { status: 'draft' }, now);
+    const db = database();
+    await db.transaction('rw', reviewTables(db), () => writeAssessment(db, assessmentId, { status: 'draft', validatedBy: undefined, validatedAt: undefined }, now));
   });
 }

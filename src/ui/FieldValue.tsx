@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { institutionKinds } from '../domain/answer';
 import type { Evidence } from '../domain/assessment';
 import { ASSESSMENT_KEY, REVIEW_FIELD } from '../domain/history';
+import { formatDateTime } from './format';
 import './field-value.css';
 
 const kinds = new Set<string>(institutionKinds);
@@ -17,9 +18,10 @@ export function fieldLabelKey(indicatorId: string, field: string): string {
  * names, evidence titles, text as typed. Used by the history of an answer and by the conflict screen.
  */
 export function FieldValue({ indicatorId, field, value }: { indicatorId: string; field: string; value: unknown }) {
-  const { t } = useTranslation(['review', 'ui']);
+  const { t, i18n } = useTranslation(['review', 'ui']);
   const empty = <span className="value-empty">{t('review:values.empty')}</span>;
-  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return empty;
+  if (value === undefined || value === '' || (value === null && field !== 'value') || (Array.isArray(value) && value.length === 0)) return empty;
+  if (indicatorId === ASSESSMENT_KEY && field === 'validatedAt') return <span>{formatDateTime(String(value), i18n.language)}</span>;
   if (indicatorId === ASSESSMENT_KEY && field === 'status') return <span>{t(`review:values.${String(value)}`)}</span>;
   switch (field) {
     case 'value':

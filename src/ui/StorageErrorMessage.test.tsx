@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithI18n } from '../../test/render';
-import { StorageError } from '../storage/db';
+import { StorageError } from '../storage/connection';
 import { StorageErrorMessage } from './StorageErrorMessage';
 
 describe('storage failures', () => {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { StorageError } from '../storage/db';
+import { StorageError } from '../storage/connection';
 
 /** Names a storage failure plainly in the UI language. */
 export function StorageErrorMessage({ error }: { error: unknown }) {

@@ -51,3 +51,57 @@ test('after one visit, the app starts and works with the network off and the ser
   await expect(third.getByRole('link', { name: /Offline Republic/ })).toBeVisible();
   await context.close();
 });
+
+/**
+ * The network goes away in a tab opened online, with no reload: every screen and the PDF still work,
+ * because the service worker takes over the tab on its first install and serves the chunks not yet
+ * loaded. No console error on the way (a missing favicon included).
+ */
+test('a tab opened online keeps working in the same tab once the network is gone', async ({ browser }) => {
+  const server = await preview({
+    preview: { port: 0, host: '127.0.0.1', open: false },
+    build: { outDir: process.env.MGI_OUT_DIR ?? 'dist' },
+    logLevel: 'error',
+  });
+  const url = server.resolvedUrls!.local[0]!;
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+  });
+
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Assessments on this device' })).toBeVisible();
+  // No reload: the first install must take over this very tab.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 60_000 }).toBe(true);
+  await server.close();
+  await context.setOffline(true);
+
+  await page.getByRole('button', { name: 'Open the demonstration assessment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Results and profile: Republic of Valdoria/ })).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Create the profile PDF' }).click();
+  expect((await downloading).suggestedFilename()).toMatch(/\.pdf$/);
+  await expect(page.getByRole('status').filter({ hasText: 'The profile is ready' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Back to the questionnaire' }).click();
+  await expect(page.locator('h1#indicator-question')).toBeVisible();
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Review of Republic of Valdoria/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the questionnaire' }).click();
+  await page.getByRole('link', { name: 'Exchange' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Exchange: Republic of Valdoria/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Who is working on this laptop?' }).click();
+  await expect(page.getByLabel('Your name')).toBeVisible();
+  await page.getByRole('link', { name: 'MGI assessment' }).click();
+  await page.getByRole('link', { name: 'New assessment' }).click();
+  await expect(page.getByLabel('Government or authority')).toBeVisible();
+
+  expect(errors).toEqual([]);
+  await context.close();
+});

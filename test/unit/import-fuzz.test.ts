@@ -9,8 +9,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpDatabase } from '../fixtures/exchange/dump';
 import { checksumOf, encryptText, ExchangeError, MAX_FILE_BYTES, readFile, serializeFile } from '../../src/domain/exchange';
-import { createAssessment, MgiDatabase, saveAnswer, setDatabase, updateAssessment } from '../../src/storage/db';
-import { setActor } from '../../src/storage/history';
+import { saveAnswer } from '../../src/storage/answers';
+import { createAssessment, updateAssessment } from '../../src/storage/assessments';
+import { MgiDatabase, setDatabase } from '../../src/storage/connection';
+import { setActor } from '../../src/storage/actor';
 import { exportAssessment, importFile } from '../../src/storage/exchange-store';
 import { addComment, proposeChange, raiseQuery } from '../../src/storage/review-store';
 

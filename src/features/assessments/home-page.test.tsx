@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { withFreshDatabase } from '../../../test/fresh-database';
 import { renderWithI18n } from '../../../test/render';
 import type { AssessmentSetup } from '../../domain/assessment';
-import { createAssessment, saveAnswer, updateAssessment } from '../../storage/db';
-import { markExported } from '../../storage/exchange-store';
+import { saveAnswer } from '../../storage/answers';
+import { createAssessment, updateAssessment } from '../../storage/assessments';
+import { markExported } from '../../storage/actor';
 import { HomePage, PAGE_SIZE } from './home-page';
 
 withFreshDatabase();

@@ -72,4 +72,30 @@ describe('SetupForm', () => {
     await waitFor(() => expect(onSubmit).toHaveBeenLastCalledWith(expect.objectContaining({ focalPoint: 'Ms Example' })));
     expect(await screen.findByText('All changes saved')).toBeInTheDocument();
   });
+
+  it('asks before switching the level of an answered assessment, and explains what will be hidden', async () => {
+    const onSubmit = vi.fn(async () => undefined);
+    renderWithI18n(
+      <SetupForm
+        initial={{ ...newSetup(2026), government: 'Testland' }}
+        autosave
+        answered={12}
+        onSubmit={onSubmit}
+        onCancel={() => undefined}
+        cancelLabel="Done"
+        nationalOptions={[]}
+      />,
+    );
+    await userEvent.click(screen.getByRole('radio', { name: 'Local' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This assessment has 12 answers to the National indicators');
+    expect(screen.getByRole('radio', { name: 'National' })).toBeChecked();
+    await userEvent.click(screen.getByRole('button', { name: 'Keep National' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('radio', { name: 'National' })).toBeChecked();
+
+    await userEvent.click(screen.getByRole('radio', { name: 'Local' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Switch to Local' }));
+    expect(screen.getByRole('radio', { name: 'Local' })).toBeChecked();
+    await waitFor(() => expect(onSubmit).toHaveBeenLastCalledWith(expect.objectContaining({ level: 'local' })));
+  });
 });

@@ -55,6 +55,7 @@ export function SetupForm({
   cancelLabel,
   autosave = false,
   nationalOptions,
+  answered = 0,
 }: {
   initial: AssessmentSetup;
   submitLabel?: string;
@@ -63,6 +64,8 @@ export function SetupForm({
   cancelLabel?: string;
   autosave?: boolean;
   nationalOptions: NationalOption[];
+  /** Answers the assessment already has: switching its level then asks first. */
+  answered?: number;
 }) {
   const { t } = useTranslation();
   const uid = useId();
@@ -70,11 +73,15 @@ export function SetupForm({
     register,
     handleSubmit,
     control,
+    setValue,
     formState: { errors, isSubmitting },
   } = useForm<FormValues>({ resolver: zodResolver(formSchema), defaultValues: toFormValues(initial), mode: autosave ? 'onChange' : 'onSubmit' });
   const values = useWatch({ control });
   const level = values.level;
   const [saveState, setSaveState] = useState<SaveState>('saved');
+  // The other catalogue has other indicators: its answers would disappear from view, so ask first.
+  const [askLevel, setAskLevel] = useState<FormValues['level'] | null>(null);
+  const levelField = register('level');
   const first = useRef(true);
   useEffect(() => {
     if (!autosave) return;
@@ -127,11 +134,42 @@ export function SetupForm({
       </div>
       <fieldset className="field">
         <legend>{t('setup.level')}</legend>
-        {catalogueKinds.map((level) => (
-          <label key={level} className="inline">
-            <input type="radio" value={level} {...register('level')} /> {t(`level.${level}`)}
+        {catalogueKinds.map((kind) => (
+          <label key={kind} className="inline">
+            <input
+              type="radio"
+              value={kind}
+              {...levelField}
+              // Controlled, so a switch that waits for confirmation does not show as made.
+              checked={level === kind}
+              onChange={(event) => {
+                if (answered > 0 && kind !== level) setAskLevel(kind);
+                else void levelField.onChange(event);
+              }}
+            />{' '}
+            {t(`level.${kind}`)}
           </label>
         ))}
+        {askLevel ? (
+          <div className="confirm" role="alert">
+            <p>{t('setup.levelSwitch', { count: answered, from: t(`level.${level ?? 'national'}`), to: t(`level.${askLevel}`) })}</p>
+            <div className="actions">
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  setValue('level', askLevel, { shouldDirty: true, shouldValidate: true });
+                  setAskLevel(null);
+                }}
+              >
+                {t('setup.levelSwitchConfirm', { to: t(`level.${askLevel}`) })}
+              </button>
+              <button type="button" onClick={() => setAskLevel(null)}>
+                {t('setup.levelSwitchCancel', { from: t(`level.${level ?? 'national'}`) })}
+              </button>
+            </div>
+          </div>
+        ) : null}
       </fieldset>
       {level === 'local' ? (
         <div className="field">

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentSetup } from '../../domain/assessment';
 import type { CatalogueKind } from '../../domain/catalogue';
-import { createAssessment, getAssessment, listAssessments, updateAssessment } from '../../storage/db';
+import { countAnswered } from '../../storage/answers';
+import { createAssessment, getAssessment, listAssessments, updateAssessment } from '../../storage/assessments';
 import { useStored } from '../../storage/live';
 import { navigate } from '../../ui/router';
 import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
@@ -51,6 +52,7 @@ export function NewAssessmentPage({ catalogueVersion }: { catalogueVersion: (lev
 export function EditAssessmentPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const assessment = useStored(() => getAssessment(id), [id]);
+  const answered = useStored(async () => (await countAnswered([id])).get(id) ?? 0, [id]);
   const [error, setError] = useState<unknown>(null);
   const nationalOptions = useNationalOptions(id);
   if (assessment === undefined) return <p>{t('app.loading')}</p>;
@@ -66,6 +68,7 @@ export function EditAssessmentPage({ id }: { id: string }) {
         key={id}
         initial={assessment}
         autosave
+        answered={answered ?? 0}
         nationalOptions={nationalOptions}
         cancelLabel={t('setup.done')}
         onCancel={() => navigate({ name: 'walk', id })}

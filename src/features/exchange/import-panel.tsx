@@ -6,7 +6,7 @@ import type { CatalogueBundle, CatalogueKind } from '../../domain/catalogue';
 import { ExchangeError, MAX_FILE_BYTES, readFile } from '../../domain/exchange';
 import type { Conflict, Decision } from '../../domain/merge';
 import { importFiles, type FileResult } from '../../storage/exchange-store';
-import { StorageError } from '../../storage/db';
+import { StorageError } from '../../storage/connection';
 import { href } from '../../ui/router';
 import { ConflictList } from './conflict-list';
 

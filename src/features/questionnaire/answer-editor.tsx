@@ -14,16 +14,18 @@ export function AnswerChoice({
   value,
   onChange,
   large = false,
+  readOnly = false,
 }: {
   indicator: Indicator;
   value: AnswerValue | null;
   onChange: (value: AnswerValue) => void;
   large?: boolean;
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const name = useId();
   return (
-    <fieldset className={large ? 'choices large' : 'choices'}>
+    <fieldset className={large ? 'choices large' : 'choices'} disabled={readOnly}>
       <legend>{t('walk.yourAnswer')}</legend>
       {choicesFor(indicator).map((choice) => (
         <label key={choice} className={`choice choice-${choice}`}>
@@ -64,12 +66,15 @@ export function AnswerEditor({
   onEdit,
   onBlur,
   newId,
+  readOnly = false,
 }: {
   indicator: Indicator;
   answer: Answer;
   onEdit: (patch: AnswerPatch, immediate?: boolean) => void;
   onBlur: () => void;
   newId: () => string;
+  /** Shown but not editable: an IOM reviewer changes answers through proposals. */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const uid = useId();
@@ -87,7 +92,12 @@ export function AnswerEditor({
     onEdit({ institutions: on ? [...answer.institutions, kind] : answer.institutions.filter((k) => k !== kind) }, true);
 
   return (
-    <div className="answer-editor" onBlur={onBlur}>
+    <fieldset className="answer-editor" onBlur={onBlur} disabled={readOnly} aria-describedby={readOnly ? `${uid}-read-only` : undefined}>
+      {readOnly ? (
+        <p className="note" id={`${uid}-read-only`}>
+          {t('walk.reviewerReadOnly')}
+        </p>
+      ) : null}
       <AnswerChoice indicator={indicator} value={answer.value} onChange={(value) => onEdit({ value }, true)} />
 
       <div className="field">
@@ -193,6 +203,6 @@ export function AnswerEditor({
       <label className="inline">
         <input type="checkbox" checked={answer.followUp} onChange={(e) => onEdit({ followUp: e.target.checked }, true)} /> {t('walk.followUp')}
       </label>
-    </div>
+    </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { backupState, type Assessment } from '../../domain/assessment';
-import { lastExports } from '../../storage/db';
+import { lastExports } from '../../storage/actor';
 import { useStored } from '../../storage/live';
 import { formatDateTime } from '../../ui/format';
 import { href } from '../../ui/router';

@@ -6,6 +6,7 @@ import { allIndicators, type CatalogueBundle } from '../../domain/catalogue';
 import { computeProgress, nextUnanswered, stepIndicator } from '../../domain/progress';
 import { navigate } from '../../ui/router';
 import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+import { useActor } from '../../ui/use-actor';
 import { AnswerChoice, choicesFor } from './answer-editor';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { useAnswers } from './use-answers';
@@ -26,6 +27,7 @@ export function PresentationPage({
   const { t } = useTranslation();
   const { catalogue, text } = bundle;
   const answers = useAnswers(assessment.id);
+  const reviewer = useActor()?.role === 'reviewer';
   const indicators = useMemo(() => allIndicators(catalogue), [catalogue]);
   const current = indicators.find((i) => i.id === indicatorId) ?? indicators[0]!;
   const progress = computeProgress(catalogue, answers.values);
@@ -41,7 +43,7 @@ export function PresentationPage({
     navigate({ name: 'present', id: assessment.id, indicator: id }, true);
   };
   const choose = (choice: AnswerValue) => {
-    if (progress.ruledOut.has(current.id) || !choicesFor(current).includes(choice)) return;
+    if (reviewer || progress.ruledOut.has(current.id) || !choicesFor(current).includes(choice)) return;
     answers.edit(current.id, { value: choice }, true);
     setAnnounce(t('present.answered', { answer: t(`answer.${choice}`) }));
   };
@@ -81,7 +83,7 @@ export function PresentationPage({
       {progress.ruledOut.has(current.id) ? (
         <p className="ruled-out">{t('answer.ruledOutShort')}</p>
       ) : (
-        <AnswerChoice indicator={current} value={value ?? null} onChange={choose} large />
+        <AnswerChoice indicator={current} value={value ?? null} onChange={choose} large readOnly={reviewer} />
       )}
       <div className="walk-steps">
         <button type="button" onClick={() => go(stepIndicator(catalogue, answers.values, current.id, -1))}>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Answer, AnswerPatch } from '../../domain/assessment';
 import { emptyAnswer } from '../../domain/assessment';
 import type { AnswerValue } from '../../domain/answer';
-import { getAnswers, saveAnswer } from '../../storage/db';
+import { getAnswers, saveAnswer } from '../../storage/answers';
 import { journalAnswer, settleJournal } from '../../storage/journal';
 import { useStored } from '../../storage/live';
 import { Autosaver, type SaveState } from './autosave';

@@ -5,7 +5,8 @@ import { withFreshDatabase } from '../../../test/fresh-database';
 import { renderWithI18n } from '../../../test/render';
 import { tinyCatalogue, tinyText } from '../../../test/fixtures/catalogue/tiny';
 import type { Assessment } from '../../domain/assessment';
-import { createAssessment, getAnswers } from '../../storage/db';
+import { getAnswers } from '../../storage/answers';
+import { createAssessment } from '../../storage/assessments';
 import { WalkthroughPage } from './walkthrough-page';
 
 const bundle = { catalogue: tinyCatalogue, text: tinyText, lang: 'en' };

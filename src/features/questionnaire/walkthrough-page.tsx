@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../domain/assessment';
 import { allIndicators, type CatalogueBundle } from '../../domain/catalogue';
 import { computeProgress, nextUnanswered, stepIndicator } from '../../domain/progress';
-import { newId } from '../../storage/db';
+import { newId } from '../../storage/connection';
 import { href, navigate } from '../../ui/router';
 import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+import { useActor } from '../../ui/use-actor';
 import { AnswerEditor } from './answer-editor';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { useAnswers } from './use-answers';
@@ -27,6 +28,7 @@ export function WalkthroughPage({
   const { t } = useTranslation(['ui', 'review']);
   const { catalogue, text } = bundle;
   const answers = useAnswers(assessment.id);
+  const actor = useActor();
   const [institution, setInstitution] = useState('');
   const indicators = useMemo(() => allIndicators(catalogue), [catalogue]);
   const byId = useMemo(() => new Map(indicators.map((i) => [i.id, i])), [indicators]);
@@ -179,6 +181,7 @@ export function WalkthroughPage({
             onEdit={(patch, immediate) => answers.edit(current.id, patch, immediate)}
             onBlur={() => void answers.flush()}
             newId={newId}
+            readOnly={actor?.role === 'reviewer'}
           />
         )}
         <div className="walk-steps">

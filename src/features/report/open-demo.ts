@@ -6,7 +6,8 @@
 import type { CatalogueBundle, CatalogueKind } from '../../domain/catalogue';
 import { buildDemoAssessment, type DemoPhrases } from '../../domain/demo';
 import type { ProfileLanguage } from '../../domain/profile';
-import { addAssessmentWithAnswers, newId } from '../../storage/db';
+import { addAssessmentWithAnswers } from '../../storage/assessments';
+import { newId } from '../../storage/connection';
 
 const phraseFiles = import.meta.glob<{ default: DemoPhrases }>('../../../locales/*/demo.json');
 

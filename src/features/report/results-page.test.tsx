@@ -6,7 +6,8 @@ import { withFreshDatabase } from '../../../test/fresh-database';
 import { renderWithI18n } from '../../../test/render';
 import type { Assessment, AssessmentSetup } from '../../domain/assessment';
 import type { CatalogueBundle } from '../../domain/catalogue';
-import { createAssessment, getAnswers, saveAnswer } from '../../storage/db';
+import { getAnswers, saveAnswer } from '../../storage/answers';
+import { createAssessment } from '../../storage/assessments';
 import { ResultsPage, type LoadBundle } from './results-page';
 
 const bundle: CatalogueBundle = { catalogue: tinyCatalogue, text: tinyText, lang: 'en' };

@@ -18,7 +18,8 @@ import {
   type ProfileStrings,
 } from '../../domain/profile';
 import { compareResults, earlierAssessments, roundScore, scoreAssessment, type AssessmentResults, type DomainResult } from '../../domain/scoring';
-import { getAnswers, getAssessment, listAssessments } from '../../storage/db';
+import { getAnswers } from '../../storage/answers';
+import { getAssessment, listAssessments } from '../../storage/assessments';
 import { useStored } from '../../storage/live';
 import { formatDate, formatPercent } from '../../ui/format';
 import { href } from '../../ui/router';

@@ -6,8 +6,9 @@ import { withFreshDatabase } from '../../../test/fresh-database';
 import { renderWithI18n } from '../../../test/render';
 import type { Assessment } from '../../domain/assessment';
 import type { CatalogueBundle } from '../../domain/catalogue';
-import { createAssessment, getAnswers, saveAnswer } from '../../storage/db';
-import { setActor } from '../../storage/history';
+import { getAnswers, saveAnswer } from '../../storage/answers';
+import { createAssessment } from '../../storage/assessments';
+import { setActor } from '../../storage/actor';
 import { getReviewData, raiseQuery, setThreadResolved, validateIndicator } from '../../storage/review-store';
 import { IndicatorReview } from './indicator-review';
 

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import './review.css';
 import type { AnswerValue } from '../../domain/answer';
 import { answerValues } from '../../domain/answer';
-import type { Assessment } from '../../domain/assessment';
+import type { Answer, Assessment } from '../../domain/assessment';
 import { allIndicators, type CatalogueBundle } from '../../domain/catalogue';
 import type { Actor } from '../../domain/history';
-import { COMMENT_MAX, isAuthor, isResolved, pendingProposals, statusOf, threadsOf, type Comment, type Proposal } from '../../domain/review';
+import { COMMENT_MAX, isAuthor, isPending, isResolved, pendingProposals, statusOf, threadsOf, type Comment, type Proposal } from '../../domain/review';
 import { useStored } from '../../storage/live';
 import {
   addComment,
@@ -18,13 +18,15 @@ import {
   raiseQuery,
   ReviewError,
   setThreadResolved,
+  undoRejection,
   validateIndicator,
 } from '../../storage/review-store';
+import { getAnswer } from '../../storage/answers';
 import { FieldValue } from '../../ui/FieldValue';
 import { formatDateTime } from '../../ui/format';
 import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
 import { AnswerHistory } from './answer-history';
-import { useActor } from './use-actor';
+import { useActor } from '../../ui/use-actor';
 
 type Form = { kind: 'query' } | { kind: 'comment' } | { kind: 'propose' } | { kind: 'reply'; thread: Comment } | { kind: 'edit'; comment: Comment };
 
@@ -125,47 +127,104 @@ function Byline({ who, role, at }: { who: string; role: string; at: string }) {
   return <span className="byline">{t('panel.by', { who: who || t('who.unnamed'), role: t(`roles.${role}`), when: formatDateTime(at, i18n.language) })}</span>;
 }
 
-function ProposalCard({ proposal, actor, act }: { proposal: Proposal; actor: Actor; act: (work: () => Promise<unknown>) => void }) {
+/** The team's "Reject": an optional reason, then the rejection (which can be undone). */
+function RejectForm({ onReject, onCancel }: { onReject: (reason: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation('review');
+  const uid = useId();
+  const [reason, setReason] = useState('');
+  return (
+    <form
+      className="review-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onReject(reason);
+      }}
+    >
+      <label htmlFor={`${uid}-reason`}>{t('panel.rejectReason')}</label>
+      <textarea id={`${uid}-reason`} rows={2} value={reason} maxLength={COMMENT_MAX} onChange={(e) => setReason(e.target.value)} autoFocus />
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('panel.rejectConfirm')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('panel.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ProposalCard({ proposal, current, actor, act }: { proposal: Proposal; current: Answer | null; actor: Actor; act: (work: () => Promise<unknown>) => void }) {
   const { t, i18n } = useTranslation('review');
+  const [rejecting, setRejecting] = useState(false);
   const d = proposal.decision;
+  const pending = isPending(proposal);
+  // Beside each proposed field, what the answer says now, so the team decides with both in view.
+  const rows = [
+    proposal.value !== undefined ? { field: 'value' as const, now: current?.value ?? null, proposed: proposal.value } : null,
+    proposal.narrative !== undefined ? { field: 'narrative' as const, now: current?.narrative ?? '', proposed: proposal.narrative } : null,
+  ].filter((r) => r !== null);
   return (
     <li className="proposal">
       <p>
         <strong>{t('panel.proposalTitle')}</strong> <Byline who={proposal.by} role={proposal.role} at={proposal.at} />
       </p>
-      <dl>
-        {proposal.value !== undefined ? (
-          <>
-            <dt>{t('fields.value')}</dt>
-            <dd>
-              <FieldValue indicatorId={proposal.indicatorId} field="value" value={proposal.value} />
-            </dd>
-          </>
-        ) : null}
-        {proposal.narrative !== undefined ? (
-          <>
-            <dt>{t('fields.narrative')}</dt>
-            <dd>
-              <FieldValue indicatorId={proposal.indicatorId} field="narrative" value={proposal.narrative} />
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <table className="proposal-compare">
+        <thead>
+          <tr>
+            <td />
+            <th scope="col">{t('panel.currentAnswer')}</th>
+            <th scope="col">{t('panel.proposedAnswer')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.field}>
+              <th scope="row">{t(`fields.${row.field}`)}</th>
+              <td>
+                <FieldValue indicatorId={proposal.indicatorId} field={row.field} value={row.now} />
+              </td>
+              <td>
+                <FieldValue indicatorId={proposal.indicatorId} field={row.field} value={row.proposed} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       {proposal.note ? <p className="comment-text">{proposal.note}</p> : null}
-      {d ? (
-        <p className="hint">{t(d.status === 'accepted' ? 'panel.accepted' : 'panel.rejected', { who: d.by || t('who.unnamed'), when: formatDateTime(d.at, i18n.language) })}</p>
-      ) : actor.role === 'team' ? (
-        <div className="actions">
-          <button type="button" className="primary" onClick={() => act(() => decideProposal(proposal.id, 'accepted'))}>
-            {t('panel.accept')}
-          </button>
-          <button type="button" onClick={() => act(() => decideProposal(proposal.id, 'rejected'))}>
-            {t('panel.reject')}
-          </button>
-        </div>
-      ) : (
+      {d && d.status !== 'reopened' ? (
+        <>
+          <p className="hint">{t(d.status === 'accepted' ? 'panel.accepted' : 'panel.rejected', { who: d.by || t('who.unnamed'), when: formatDateTime(d.at, i18n.language) })}</p>
+          {d.reason ? <p className="comment-text">{t('panel.rejectedBecause', { reason: d.reason })}</p> : null}
+          {d.status === 'rejected' && actor.role === 'team' ? (
+            <button type="button" className="link" onClick={() => act(() => undoRejection(proposal.id))}>
+              {t('panel.undoReject')}
+            </button>
+          ) : null}
+        </>
+      ) : null}
+      {pending && actor.role === 'team' ? (
+        rejecting ? (
+          <RejectForm
+            onReject={(reason) => {
+              setRejecting(false);
+              act(() => decideProposal(proposal.id, 'rejected', undefined, reason));
+            }}
+            onCancel={() => setRejecting(false)}
+          />
+        ) : (
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => act(() => decideProposal(proposal.id, 'accepted'))}>
+              {t('panel.accept')}
+            </button>
+            <button type="button" onClick={() => setRejecting(true)}>
+              {t('panel.reject')}
+            </button>
+          </div>
+        )
+      ) : pending ? (
         <p className="hint">{t('panel.awaitingTeam')}</p>
-      )}
+      ) : null}
     </li>
   );
 }
@@ -179,6 +238,7 @@ export function IndicatorReview({ assessment, bundle, indicatorId }: { assessmen
   const uid = useId();
   const actor = useActor();
   const data = useStored(() => getReviewData(assessment.id), [assessment.id]);
+  const current = useStored(() => getAnswer(assessment.id, indicatorId), [assessment.id, indicatorId]);
   const [form, setForm] = useState<Form | null>(null);
   const [error, setError] = useState<unknown>(null);
   if (!actor || !data) return <p>{t('loading')}</p>;
@@ -236,7 +296,7 @@ export function IndicatorReview({ assessment, bundle, indicatorId }: { assessmen
       {proposals.length > 0 ? (
         <ul className="proposals" aria-label={t('panel.proposals', { count: waiting })}>
           {proposals.map((p) => (
-            <ProposalCard key={p.id} proposal={p} actor={actor} act={act} />
+            <ProposalCard key={p.id} proposal={p} current={current ?? null} actor={actor} act={act} />
           ))}
         </ul>
       ) : null}

@@ -7,20 +7,21 @@ import { reviewStatuses } from '../../domain/history';
 import { pendingProposals, reviewOverview, statusOf } from '../../domain/review';
 import { useStored } from '../../storage/live';
 import { getReviewData, reopenAssessment, ReviewError, validateAssessment } from '../../storage/review-store';
+import { formatDate } from '../../ui/format';
 import { href } from '../../ui/router';
 import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
-import { useActor } from './use-actor';
+import { useActor } from '../../ui/use-actor';
 
 /** Route #/a/<id>/review: review status per domain, the open queries, and validation of the assessment. */
 export function ReviewPage({ assessment, bundle }: { assessment: Assessment; bundle: CatalogueBundle }) {
-  const { t } = useTranslation('review');
+  const { t, i18n } = useTranslation('review');
   const uid = useId();
   const actor = useActor();
   const data = useStored(() => getReviewData(assessment.id), [assessment.id]);
   const [error, setError] = useState<unknown>(null);
   if (!data || !actor) return <p>{t('loading')}</p>;
   const { catalogue, text } = bundle;
-  const overview = reviewOverview(catalogue, data.reviews, data.proposals);
+  const overview = reviewOverview(catalogue, data.reviews, data.comments, data.proposals);
   const act = (work: () => Promise<unknown>) => {
     setError(null);
     work().catch(setError);
@@ -96,7 +97,11 @@ export function ReviewPage({ assessment, bundle }: { assessment: Assessment; bun
       ) : null}
       {assessment.status === 'validated' ? (
         <>
-          <p role="status">{t('overview.validated')}</p>
+          <p role="status">
+            {assessment.validatedBy && assessment.validatedAt
+              ? t('overview.validatedBy', { name: assessment.validatedBy || t('who.unnamed'), date: formatDate(assessment.validatedAt, i18n.language) })
+              : t('overview.validated')}
+          </p>
           {actor.role === 'team' ? (
             <button type="button" onClick={() => act(() => reopenAssessment(assessment.id))}>
               {t('overview.reopen')}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { href } from '../../ui/router';
-import { useActor } from './use-actor';
+import { useActor } from '../../ui/use-actor';
 
 /**
  * The header link: who is recorded with every change made here. It does not suspend: the header (and

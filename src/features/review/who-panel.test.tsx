@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { withFreshDatabase } from '../../../test/fresh-database';
 import { renderWithI18n } from '../../../test/render';
-import { getActor } from '../../storage/history';
+import { getActor } from '../../storage/actor';
 import { WhoPage } from './who-panel';
 
 withFreshDatabase();

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './review.css';
 import { roles, type Role } from '../../domain/history';
-import { getActor, setActor } from '../../storage/history';
+import { getActor, setActor } from '../../storage/actor';
 import { navigate } from '../../ui/router';
 import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
 

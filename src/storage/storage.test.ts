@@ -1,25 +1,10 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { AssessmentSetup } from '../domain/assessment';
-import {
-  MgiDatabase,
-  StorageError,
-  guard,
-  countAnswered,
-  createAssessment,
-  duplicateAssessment,
-  getAnswers,
-  getAssessment,
-  listAssessments,
-  markDeleted,
-  purgeDeleted,
-  putSetting,
-  exportedSetting,
-  lastExports,
-  saveAnswer,
-  updateAssessment,
-  setDatabase,
-} from './db';
+import { lastExports, markExported } from './actor';
+import { countAnswered, getAnswers, saveAnswer } from './answers';
+import { createAssessment, duplicateAssessment, getAssessment, listAssessments, markDeleted, purgeDeleted, updateAssessment } from './assessments';
+import { MgiDatabase, StorageError, guard, setDatabase } from './connection';
 import { journalAnswer, replayJournal } from './journal';
 import { withFreshDatabase } from '../../test/fresh-database';
 
@@ -79,7 +64,7 @@ describe('assessments', () => {
     expect(await listAssessments()).toHaveLength(0);
     await markDeleted(a.id, false);
     expect(await listAssessments()).toHaveLength(1);
-    await putSetting(exportedSetting(a.id), '2026-01-01T00:00:00.000Z');
+    await markExported(a.id, '2026-01-01T00:00:00.000Z');
     await markDeleted(a.id, true);
     expect(await purgeDeleted(new Date(Date.now() + 1000).toISOString())).toBe(1);
     expect(await getAnswers(a.id)).toHaveLength(0);
@@ -157,5 +142,12 @@ describe('storage failures', () => {
     // Dexie wraps the browser's error in its own, with the original as `inner`.
     await expect(failWith(new Dexie.AbortError('aborted', new DOMException('full', 'QuotaExceededError')))).rejects.toMatchObject({ problem: 'quota' });
     await expect(failWith(new Dexie.MissingAPIError('no indexedDB'))).rejects.toMatchObject({ problem: 'unavailable' });
+    await expect(failWith(new DOMException('blocked', 'SecurityError'))).rejects.toMatchObject({ problem: 'unavailable' });
+  });
+
+  it('call an ended or aborted transaction a failed write that can be retried, not missing storage', async () => {
+    await expect(failWith(new DOMException('The transaction has finished.', 'InvalidStateError'))).rejects.toMatchObject({ problem: 'writeFailed' });
+    await expect(failWith(new DOMException('finished', 'TransactionInactiveError'))).rejects.toMatchObject({ problem: 'writeFailed' });
+    await expect(failWith(new Dexie.AbortError('aborted'))).rejects.toMatchObject({ problem: 'writeFailed' });
   });
 });

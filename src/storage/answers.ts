@@ -1,0 +1,90 @@
+/**
+ * Answers as stored: read, count, and the one write path for a change to an answer. Only Dexie calls
+ * are awaited inside transactions (see connection.ts).
+ */
+import Dexie from 'dexie';
+import { answerSchema, emptyAnswer, type Answer, type AnswerPatch } from '../domain/assessment';
+import { answerFields, type AnswerField, type HistoryEntry } from '../domain/history';
+import { readActor } from './actor';
+import { parseAnswer, parseAssessment, writeAssessment } from './assessments';
+import { database, guard, present, StorageError, type MgiDatabase } from './connection';
+import { readReviewStatus, writeAnswerHistory, writeReviewStatus } from './history';
+
+/**
+ * How many indicators of each assessment have a real answer (not "Don't know yet"). Counted by the
+ * database on the [assessmentId+value] index, no answer read, so a list asks only for its visible rows.
+ */
+export function countAnswered(assessmentIds: readonly string[]): Promise<Map<string, number>> {
+  return guard(async () => {
+    const db = database();
+    return db.transaction('r', db.answers, async () => {
+      const index = db.answers.where('[assessmentId+value]');
+      // As isAnswered in domain/assessment.ts: every value but "Don't know yet". An answer with no
+      // value has no key in this index, so it is not counted at all.
+      const counts = await Promise.all(
+        assessmentIds.map(async (id) => {
+          const [withValue, unknown] = await Promise.all([
+            index.between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).count(),
+            index.equals([id, 'unknown']).count(),
+          ]);
+          return [id, withValue - unknown] as const;
+        }),
+      );
+      return new Map(counts);
+    });
+  });
+}
+
+export function getAnswers(assessmentId: string): Promise<Answer[]> {
+  return guard(async () => (await database().answers.where('assessmentId').equals(assessmentId).toArray()).map(parseAnswer).filter(present));
+}
+
+/** One stored answer, or null when the indicator has not been answered. */
+export function getAnswer(assessmentId: string, indicatorId: string): Promise<Answer | null> {
+  return guard(async () => parseAnswer(await database().answers.get([assessmentId, indicatorId])));
+}
+
+/** The tables a change to an answer touches; a caller's transaction must include them all. */
+export const answerTables = (db: MgiDatabase) => [db.answers, db.assessments, db.history, db.settings, db.reviews];
+
+/** Fields whose change means the answer is no longer what a reviewer validated ("follow-up" is a team note). */
+const reviewedFields: readonly AnswerField[] = answerFields.filter((f) => f !== 'followUp');
+
+/**
+ * Writes the changed fields of one answer inside the caller's transaction (see `answerTables`). Only
+ * the fields in the patch are replaced, so two tabs editing different fields never overwrite each
+ * other. Each changed field gets a history entry (who, role, device, when). A change to an answer a
+ * reviewer validated reopens it for review, and a validated assessment returns to draft: what was
+ * validated is no longer what is stored.
+ */
+export async function writeAnswer(db: MgiDatabase, assessmentId: string, indicatorId: string, patch: AnswerPatch, now: string, via?: HistoryEntry['via']): Promise<Answer> {
+  const stored = parseAnswer(await db.answers.get([assessmentId, indicatorId])) ?? emptyAnswer(assessmentId, indicatorId, now);
+  const next = answerSchema.parse({ ...stored, ...patch, assessmentId, indicatorId, updatedAt: now });
+  const changed = reviewedFields.some((f) => JSON.stringify(stored[f]) !== JSON.stringify(next[f]));
+  await writeAnswerHistory(db, stored, next, now, via);
+  await db.answers.put(next);
+  if (changed && (await readReviewStatus(db, assessmentId, indicatorId)) === 'validated') {
+    await writeReviewStatus(db, assessmentId, indicatorId, 'answered', now);
+  }
+  const assessment = parseAssessment(await db.assessments.get(assessmentId));
+  if (changed && assessment?.status === 'validated') {
+    await writeAssessment(db, assessmentId, { status: 'draft', validatedBy: undefined, validatedAt: undefined }, now);
+  } else {
+    await db.assessments.update(assessmentId, { updatedAt: now });
+  }
+  return next;
+}
+
+/**
+ * Saves a person's change to one answer. A device whose person is an IOM reviewer changes answers only
+ * through proposals the government team accepts, so a plain edit from it is refused.
+ */
+export function saveAnswer(assessmentId: string, indicatorId: string, patch: AnswerPatch, now = new Date().toISOString(), via?: HistoryEntry['via']): Promise<Answer> {
+  return guard(async () => {
+    const db = database();
+    return db.transaction('rw', answerTables(db), async () => {
+      if (via === undefined && (await readActor(db)).role === 'reviewer') throw new StorageError('notAllowed');
+      return writeAnswer(db, assessmentId, indicatorId, patch, now, via);
+    });
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * Assessments as stored: list, create, change (with history), copy, delete with undo and purge.
+ * Every read is parsed by the domain schemas; every write is one transaction, so a failure leaves
+ * stored data as it was. Only Dexie calls are awaited inside transactions (see connection.ts).
+ */
+import { answerSchema, assessmentSchema, type Answer, type Assessment, type AssessmentSetup } from '../domain/assessment';
+import { database, exportedSetting, guard, newId, parseWith, present, sealedSetting, StorageError, type MgiDatabase } from './connection';
+import { writeAssessmentHistory } from './history';
+
+export const parseAssessment = parseWith<Assessment>(assessmentSchema);
+export const parseAnswer = parseWith<Answer>(answerSchema);
+
+/** Assessments not deleted, newest change first. Answers are not read: see `countAnswered`. */
+export function listAssessments(): Promise<Assessment[]> {
+  return guard(async () => {
+    const rows = await database().assessments.orderBy('updatedAt').reverse().toArray();
+    return rows.map(parseAssessment).filter((a): a is Assessment => a !== null && !a.deletedAt);
+  });
+}
+
+export function getAssessment(id: string): Promise<Assessment | null> {
+  return guard(async () => parseAssessment(await database().assessments.get(id)));
+}
+
+export function createAssessment(setup: AssessmentSetup, catalogueVersion: string, now = new Date().toISOString()): Promise<Assessment> {
+  const assessment = assessmentSchema.parse({
+    ...setup,
+    id: newId(),
+    catalogueVersion,
+    status: 'draft',
+    archived: false,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return guard(async () => {
+    await database().assessments.add(assessment);
+    return assessment;
+  });
+}
+
+export type AssessmentPatch = Partial<Omit<Assessment, 'id' | 'createdAt'>>;
+
+/**
+ * Applies a change to an assessment's own fields inside the caller's transaction (tables: assessments,
+ * history, settings); the result is parsed before it is written and each changed field gets a history
+ * entry. A key present with `undefined` removes that field.
+ */
+export async function writeAssessment(db: MgiDatabase, id: string, patch: AssessmentPatch, now: string): Promise<Assessment> {
+  const stored = parseAssessment(await db.assessments.get(id));
+  if (!stored) throw new StorageError('damaged');
+  const merged: Record<string, unknown> = { ...stored, ...patch, updatedAt: now };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  const next = assessmentSchema.parse(merged);
+  await writeAssessmentHistory(db, stored, next, now);
+  await db.assessments.put(next);
+  return next;
+}
+
+/** Applies a change to an assessment's own fields; the result is parsed before it is written. */
+export function updateAssessment(id: string, patch: AssessmentPatch, now = new Date().toISOString()): Promise<Assessment> {
+  return guard(async () => {
+    const db = database();
+    return db.transaction('rw', db.assessments, db.history, db.settings, () => writeAssessment(db, id, patch, now));
+  });
+}
+
+/** Copies an assessment and all its answers into a new draft, e.g. to start a follow-up assessment. */
+export function duplicateAssessment(id: string, changes: Partial<AssessmentSetup>, now = new Date().toISOString()): Promise<Assessment> {
+  return guard(async () => {
+    const db = database();
+    return db.transaction('rw', db.assessments, db.answers, async () => {
+      const source = parseAssessment(await db.assessments.get(id));
+      if (!source) throw new StorageError('damaged');
+      const { validatedBy: _by, validatedAt: _at, deletedAt: _deleted, ...rest } = source;
+      const copy = assessmentSchema.parse({ ...rest, ...changes, id: newId(), status: 'draft', archived: false, createdAt: now, updatedAt: now });
+      const answers = (await db.answers.where('assessmentId').equals(id).toArray()).map(parseAnswer).filter(present);
+      await db.assessments.add(copy);
+      await db.answers.bulkAdd(answers.map((a) => ({ ...a, assessmentId: copy.id })));
+      return copy;
+    });
+  });
+}
+
+/**
+ * Stores a complete assessment with its answers (e.g. the demonstration assessment) in one transaction:
+ * everything is parsed first, so a bad record stores nothing, and an existing id is refused, never
+ * overwritten.
+ */
+export async function addAssessmentWithAnswers(assessment: Assessment, answers: readonly Answer[]): Promise<Assessment> {
+  const stored = parseAssessment(assessment);
+  const rows = answers.map(parseAnswer).filter(present);
+  if (!stored || rows.length !== answers.length || rows.some((a) => a.assessmentId !== stored.id)) throw new StorageError('damaged');
+  return guard(async () => {
+    const db = database();
+    await db.transaction('rw', db.assessments, db.answers, async () => {
+      await db.assessments.add(stored);
+      await db.answers.bulkAdd(rows);
+    });
+    return stored;
+  });
+}
+
+/** Deleting is two-step so the home screen can offer undo: mark now, purge later. */
+export function markDeleted(id: string, deleted: boolean, now = new Date().toISOString()): Promise<void> {
+  return guard(async () => {
+    const db = database();
+    await db.transaction('rw', db.assessments, async () => {
+      const stored = parseAssessment(await db.assessments.get(id));
+      if (!stored) return;
+      const { deletedAt: _, ...rest } = stored;
+      await db.assessments.put(deleted ? { ...rest, deletedAt: now } : rest);
+    });
+  });
+}
+
+/** Removes assessments marked deleted before `before` (so this session's deletions can still be undone). */
+export function purgeDeleted(before = new Date().toISOString()): Promise<number> {
+  return guard(async () => {
+    const db = database();
+    return db.transaction('rw', [db.assessments, db.answers, db.history, db.reviews, db.comments, db.proposals, db.settings], async () => {
+      const rows = (await db.assessments.toArray()).filter((r) => typeof r.deletedAt === 'string' && r.deletedAt < before);
+      for (const row of rows) {
+        const id = String(row.id);
+        for (const table of [db.answers, db.history, db.reviews, db.comments, db.proposals]) {
+          await table.where('assessmentId').equals(id).delete();
+        }
+        await db.settings.bulkDelete([sealedSetting(id), exportedSetting(id)]);
+        await db.assessments.delete(id);
+      }
+      return rows.length;
+    });
+  });
+}
