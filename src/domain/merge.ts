@@ -99,6 +99,14 @@ export interface MergeOutcome {
   updated: { comments: number; proposals: number };
 }
 
+/**
+ * Whether two records are copies of one assessment: the same id and the same creation time, which every
+ * copy keeps from the laptop that created it. A file relabelled with another assessment's id fails this.
+ */
+export function sameAssessment(a: Pick<Assessment, 'id' | 'createdAt'>, b: Pick<Assessment, 'id' | 'createdAt'>): boolean {
+  return a.id === b.id && Date.parse(a.createdAt) === Date.parse(b.createdAt);
+}
+
 type Getter = (indicatorId: string, field: string) => unknown;
 
 function getterOf(snapshot: Snapshot): Getter {

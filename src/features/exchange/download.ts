@@ -25,3 +25,12 @@ export function fileBase(assessment: Assessment, now = new Date()): string {
     .slice(0, 60);
   return `${slug || 'assessment'}-${assessment.year}-mgi-${now.toISOString().slice(0, 10)}`;
 }
+
+/**
+ * "mgi-encrypted-2026-03-04-1530.json": an encrypted file's name says nothing of what the encryption
+ * hides (the government, the year), only when it was made, so two files of a day stay apart.
+ */
+export function encryptedFileName(now = new Date()): string {
+  const at = now.toISOString();
+  return `mgi-encrypted-${at.slice(0, 10)}-${at.slice(11, 13)}${at.slice(14, 16)}.json`;
+}

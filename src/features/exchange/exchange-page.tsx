@@ -8,7 +8,7 @@ import { StorageError } from '../../storage/db';
 import { exportAssessment, markExported, readSnapshot } from '../../storage/exchange-store';
 import { href } from '../../ui/router';
 import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
-import { download, fileBase } from './download';
+import { download, encryptedFileName, fileBase } from './download';
 import { ImportPanel } from './import-panel';
 import { spreadsheetTable, toCsv, toXlsx } from './spreadsheet';
 
@@ -53,7 +53,7 @@ export function ExchangePage({
     run(secret ? 'encrypted' : 'file', async () => {
       const file = await exportAssessment(assessment.id);
       const text = serializeFile(file);
-      const name = `${fileBase(assessment)}${secret ? '-encrypted' : ''}.json`;
+      const name = secret ? encryptedFileName() : `${fileBase(assessment)}.json`;
       download(secret ? await encryptText(text, secret) : text, name);
       await markExported(assessment.id, file.exportedAt);
       return name;
