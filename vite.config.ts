@@ -42,6 +42,9 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     setupFiles: ['test/setup.ts'],
+    // A stuck test ends here; a slow machine is not a failure (see test/setup.ts).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     include: ['src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}'],
   },
 });
