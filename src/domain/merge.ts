@@ -75,17 +75,9 @@ export interface MergeOptions {
 }
 
 export interface MergeOutcome {
-  /** The merged assessment (undecided conflicts keep our value). */
+  /** The merged assessment (undecided conflicts keep our value). Storage writes what differs from ours. */
   snapshot: Snapshot;
-  /** Rows to write: only what differs from ours. */
-  writes: {
-    assessment: Assessment | null;
-    answers: Answer[];
-    reviews: Review[];
-    comments: Comment[];
-    proposals: Proposal[];
-    history: HistoryEntry[];
-  };
+  /** Whether anything differs from ours. */
   changed: boolean;
   /** Fields changed on their side only, taken. */
   taken: FieldChange[];
@@ -335,7 +327,6 @@ export function mergeSnapshots(mine: Snapshot, theirs: Snapshot, options: MergeO
   const theirReviews = new Map(theirs.reviews.map((x) => [x.indicatorId, x]));
   const answers = new Map(mine.answers.map((x) => [x.indicatorId, x]));
   const reviews = new Map(mine.reviews.map((x) => [x.indicatorId, x]));
-  const writes: MergeOutcome['writes'] = { assessment: null, answers: [], reviews: [], comments: [], proposals: [], history: [] };
   let assessment = mine.assessment;
   const touchedAnswers = new Map<string, Answer>();
   const touchedReviews = new Map<string, Review>();
@@ -360,9 +351,6 @@ export function mergeSnapshots(mine: Snapshot, theirs: Snapshot, options: MergeO
   }
   for (const [id, answer] of touchedAnswers) answers.set(id, answer);
   for (const [id, review] of touchedReviews) reviews.set(id, review);
-  writes.answers = [...touchedAnswers.values()];
-  writes.reviews = [...touchedReviews.values()];
-  if (assessment !== mine.assessment) writes.assessment = assessment;
 
   // Comments and proposals: union by id, merging the parts that may change.
   const comments = new Map(mine.comments.map((c) => [c.id, c]));
@@ -375,7 +363,6 @@ export function mergeSnapshots(mine: Snapshot, theirs: Snapshot, options: MergeO
     if (own) updatedComments += 1;
     else addedComments += 1;
     comments.set(c.id, next);
-    writes.comments.push(next);
   }
   const proposals = new Map(mine.proposals.map((p) => [p.id, p]));
   let addedProposals = 0;
@@ -387,13 +374,11 @@ export function mergeSnapshots(mine: Snapshot, theirs: Snapshot, options: MergeO
     if (own) updatedProposals += 1;
     else addedProposals += 1;
     proposals.set(p.id, next);
-    writes.proposals.push(next);
   }
 
-  writes.history = [...newHistory, ...written];
   const changed =
-    writes.assessment !== null ||
-    writes.answers.length + writes.reviews.length + writes.comments.length + writes.proposals.length + writes.history.length > 0;
+    assessment !== mine.assessment ||
+    touchedAnswers.size + touchedReviews.size + addedComments + updatedComments + addedProposals + updatedProposals + newHistory.length + written.length > 0;
   return {
     snapshot: {
       assessment,
@@ -403,7 +388,6 @@ export function mergeSnapshots(mine: Snapshot, theirs: Snapshot, options: MergeO
       proposals: [...proposals.values()],
       history: [...union, ...written],
     },
-    writes,
     changed,
     taken,
     combined,

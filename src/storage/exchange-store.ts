@@ -168,7 +168,7 @@ export function importFiles(files: AssessmentFile[], decisions: Readonly<Record<
           pending = { index, assessment: work.current.assessment, conflicts: outcome.undecided };
           break;
         }
-        const problem = await idsTaken(db, id, outcome.writes);
+        const problem = await idsTaken(db, id, fileToSnapshot(file));
         if (problem) {
           results.push({ kind: 'failed', error: problem });
           continue;

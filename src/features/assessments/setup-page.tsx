@@ -5,7 +5,7 @@ import type { CatalogueKind } from '../../domain/catalogue';
 import { createAssessment, getAssessment, listAssessments, updateAssessment } from '../../storage/db';
 import { useStored } from '../../storage/live';
 import { navigate } from '../../ui/router';
-import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+import { StorageErrorMessage } from '../../ui/storage-error-message';
 import { SetupForm, type NationalOption } from './setup-form';
 
 export function newSetup(year = new Date().getFullYear()): AssessmentSetup {

@@ -20,9 +20,9 @@ import {
   setThreadResolved,
   validateIndicator,
 } from '../../storage/review-store';
-import { FieldValue } from '../../ui/FieldValue';
+import { FieldValue } from '../../ui/field-value';
 import { formatDateTime } from '../../ui/format';
-import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+import { StorageErrorMessage } from '../../ui/storage-error-message';
 import { AnswerHistory } from './answer-history';
 import { useActor } from './use-actor';
 

@@ -8,7 +8,7 @@ import { pendingProposals, reviewOverview, statusOf } from '../../domain/review'
 import { useStored } from '../../storage/live';
 import { getReviewData, reopenAssessment, ReviewError, validateAssessment } from '../../storage/review-store';
 import { href } from '../../ui/router';
-import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+import { StorageErrorMessage } from '../../ui/storage-error-message';
 import { useActor } from './use-actor';
 
 /** Route #/a/<id>/review: review status per domain, the open queries, and validation of the assessment. */
