@@ -5,6 +5,22 @@ import react from 'eslint-plugin-react';
 
 const features = ['assessments', 'questionnaire', 'report', 'review', 'exchange'];
 
+/**
+ * One naming convention: kebab-case file names, with dotted suffixes (`.test`, `.worker`, `.d`). A small
+ * local rule rather than a plugin: it only needs the file's name.
+ */
+const kebabCaseFileNames = {
+  meta: { type: 'suggestion', schema: [], messages: { name: 'File name "{{name}}" is not kebab-case (e.g. storage-error-message.tsx).' } },
+  create(context) {
+    const name = context.filename.split(/[\\/]/).pop() ?? '';
+    return {
+      Program(node) {
+        if (!/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)*$/.test(name)) context.report({ node, messageId: 'name', data: { name } });
+      },
+    };
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', '.bench', 'test/bench/peer/dist'] },
   ...tseslint.configs.recommended,
@@ -52,6 +68,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}'],
+    plugins: { mgi: { rules: { 'kebab-case-file-names': kebabCaseFileNames } } },
+    rules: { 'mgi/kebab-case-file-names': 'error' },
   },
   { files: ['src/storage/**'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['**/*.test.{ts,tsx}', 'test/**'], rules: { 'react/jsx-no-literals': 'off' } },

@@ -45,8 +45,9 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     setupFiles: ['test/setup.ts'],
-    // Generous: CI shares two cores; tests wait for states, never for durations.
-    testTimeout: 30_000,
+    // A stuck test ends here; a slow machine is not a failure (see test/setup.ts).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     include: ['src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}'],
   },
 });

@@ -1,7 +1,7 @@
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { App } from './app/App';
+import { App } from './app/app';
 import { setupI18n } from './app/i18n';
 import { purgeDeleted } from './storage/assessments';
 import { replayJournal } from './storage/journal';

@@ -2,7 +2,8 @@ import { render } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { languages, namespaces, setupI18n, type Language } from '../src/app/i18n';
+import { namespaces, setupI18n } from '../src/app/i18n';
+import { languages, type Language } from '../src/domain/language';
 
 /** Every UI string of every language, read from locales/ at once (the app loads them lazily). */
 const allStrings = Object.fromEntries(

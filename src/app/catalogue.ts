@@ -3,7 +3,7 @@
  * chunks by Vite, so the first screen does not carry a hundred indicators in three languages.
  */
 import { parseCatalogue, parseCatalogueText, type Catalogue, type CatalogueBundle, type CatalogueKind } from '../domain/catalogue';
-import type { Language } from './i18n';
+import type { Language } from '../domain/language';
 
 
 const structures = import.meta.glob<{ default: unknown }>('../../indicators/*.json');

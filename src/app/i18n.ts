@@ -6,6 +6,7 @@
  */
 import i18next, { type BackendModule, type i18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { isLanguage, languages, type Language } from '../domain/language';
 
 /** UI namespaces: one file per area, so features can grow their strings without colliding. */
 export const namespaces = ['ui', 'report', 'review'] as const;
@@ -24,15 +25,8 @@ const lazyLocales: BackendModule = {
   },
 };
 
-export const languages = ['en', 'es', 'fr'] as const;
-export type Language = (typeof languages)[number];
-export const languageNames: Record<Language, string> = { en: 'English', es: 'Español', fr: 'Français' };
 
 const STORAGE_KEY = 'mgi.language';
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (languages as readonly string[]).includes(value);
-}
 
 function initialLanguage(): Language {
   try {

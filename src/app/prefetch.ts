@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadCatalogueBundle } from './catalogue';
-import { namespaces, type Language } from './i18n';
+import type { Language } from '../domain/language';
+import { namespaces } from './i18n';
 
 /**
  * Once the first screen is up and the browser is idle, fetch what opening an assessment needs: the

@@ -5,11 +5,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assessmentFileSchema } from '../domain/assessment-file';
 import type { Answer, Assessment } from '../domain/assessment';
-import { issueMessage, parseCatalogue, parseCatalogueText, type Catalogue, type CatalogueBundle, type CatalogueKind } from '../domain/catalogue';
+import { parseCatalogue, parseCatalogueText, type Catalogue, type CatalogueBundle, type CatalogueKind } from '../domain/catalogue';
 import { buildDemoAssessment, type DemoPhrases } from '../domain/demo';
-import { isEncryptedEnvelope, readFile, type ExchangeError } from '../domain/exchange';
+import { MAX_FILE_BYTES, readFile } from '../domain/exchange';
+import { describeProblem, ExchangeError, type Translate } from '../domain/exchange-problem';
 import { buildProfile, isProfileLanguage, profileFileName, type ProfileLanguage, type ProfileStrings } from '../domain/profile';
 import { renderProfilePdf } from '../features/report/profile-pdf-node';
 
@@ -74,32 +74,40 @@ function readJson(file: string, what: string): unknown {
   }
 }
 
+/** The app's own sentences for import problems, in English (the tool speaks English). */
+function englishProblems(): Translate {
+  const strings = readJson(resolve(root, 'locales/en/review.json'), 'interface texts') as Record<string, unknown>;
+  const lookup = (key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], strings);
+  return (key, values = {}) => {
+    const plural = typeof values.count === 'number' ? lookup(`${key}_${values.count === 1 ? 'one' : 'other'}`) : undefined;
+    const text = plural ?? lookup(key);
+    return typeof text === 'string' ? text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? '')) : key;
+  };
+}
+
 /**
- * Parses an exported assessment file, naming every problem with its place in the file, then runs the
- * app's own checks (checksum, consistency), so the tool accepts exactly the files the app accepts.
+ * Reads an exported assessment file with the app's own reader (checksum, schema, the meaning check
+ * against the catalogue), so the tool renders exactly the files the app imports, and refuses the others
+ * with the app's own explanation.
  */
 async function readAssessmentFile(file: string): Promise<{ assessment: Assessment; answers: Answer[]; kind: CatalogueKind }> {
-  const data = readJson(file, 'assessment file');
-  if (isEncryptedEnvelope(data)) {
-    throw new InputError(`${file}: this file is encrypted. Import it into the app with its passphrase and export it again without encryption.`);
-  }
-  const parsed = assessmentFileSchema.safeParse(data);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 8).map((i) => `${i.path.join('.') || '(file)'}: ${issueMessage(i)}`);
-    const more = parsed.error.issues.length > 8 ? ` (and ${parsed.error.issues.length - 8} more)` : '';
-    throw new InputError(`${file}: not a valid MGI assessment file: ${problems.join('; ')}${more}.`);
-  }
-  const { assessment, catalogue } = parsed.data;
-  if (catalogue.kind !== assessment.level) {
-    throw new InputError(`${file}: the file says catalogue "${catalogue.kind}" but the assessment is ${assessment.level}.`);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: cannot read the assessment file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code)}).`);
   }
   try {
-    await readFile(new Uint8Array(readFileSync(file)));
+    const { assessment, answers } = await readFile(bytes, { catalogue: loadCatalogue });
+    return { assessment, answers, kind: assessment.level };
   } catch (error) {
-    const { problem, detail } = error as ExchangeError;
-    throw new InputError(`${file}: the app would refuse this file (${problem}${detail ? `: ${detail}` : ''}).`);
+    if (!(error instanceof ExchangeError)) throw error;
+    if (error.problem === 'passphraseNeeded') {
+      throw new InputError(`${file}: this file is encrypted. Import it into the app with its passphrase and export it again without encryption.`);
+    }
+    throw new InputError(`${file}: ${describeProblem(error, englishProblems(), MAX_FILE_BYTES / 1024 / 1024)}`);
   }
-  return { assessment, answers: parsed.data.answers.filter((a) => a.assessmentId === assessment.id), kind: assessment.level };
 }
 
 function loadCatalogue(kind: CatalogueKind): Catalogue {

@@ -1,25 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { emptySnapshot, Laptop } from '../../test/fixtures/exchange/laptop';
 import type { AssessmentFile } from './assessment-file';
-import {
-  buildFile,
-  checksumOf,
-  encryptText,
-  ExchangeError,
-  fileToSnapshot,
-  MAX_FILE_BYTES,
-  readFile,
-  serializeFile,
-  type ExchangeProblem,
-} from './exchange';
+import { tinyCatalogue } from '../../test/fixtures/catalogue/tiny';
+import { buildFile, checksumOf, encryptText, fileToSnapshot, MAX_FILE_BYTES, readFile as readWith, serializeFile } from './exchange';
+import { ExchangeError, type ExchangeProblem } from './exchange-problem';
 
 const encode = (text: string) => new TextEncoder().encode(text);
+/** The reader as the app calls it, against the small test catalogue. */
+const readFile = (bytes: Uint8Array, passphrase?: string) => readWith(bytes, { passphrase, catalogue: () => tinyCatalogue });
 const FAST = 100_000; // the lowest iteration count a reader accepts; keeps the tests quick
 
 async function sampleFile(): Promise<AssessmentFile> {
   const laptop = new Laptop('Ana', 'team', emptySnapshot());
-  laptop.edit('health', { value: 'partial', narrative: 'Décret n° 12 — «accès aux soins»', evidence: [{ id: 'e1', title: 'Décret', type: 'law', reference: '', year: 2021, link: '' }] });
-  laptop.setReview('health', 'query');
+  laptop.edit('health-access', { value: 'partial', narrative: 'Décret n° 12 — «accès aux soins»', evidence: [{ id: 'e1', title: 'Décret', type: 'law', reference: '', year: 2021, link: '' }] });
+  laptop.setReview('health-access', 'query');
   return buildFile(laptop.export(), laptop.actor, '2026-03-04T10:00:00.000Z');
 }
 

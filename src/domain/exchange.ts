@@ -4,14 +4,15 @@
  *
  * Reading checks, in this order, and stops at the first problem with an ExchangeError naming it:
  * size → text encoding → JSON (empty, truncated, malformed) → encrypted envelope (passphrase missing or
- * wrong) → format → version → checksum → schema → consistency. Nothing is written by this module, so
- * a bad file can never reach the database.
+ * wrong) → format → version (a version-1 label on version-2 content is refused: it would skip the
+ * checksum) → checksum → schema → the file's own coherence → meaning against the catalogue
+ * (checkSnapshot in snapshot-check.ts, shared with every other way data comes in). Nothing is written
+ * by this module, so a bad file can never reach the database.
  *
  * The checksum is unkeyed: it detects files damaged or edited after export, not a forger who recomputes
  * it. An encrypted file is authenticated by AES-GCM: a changed byte fails decryption.
  */
 import * as z from 'zod/mini';
-import type { $ZodIssue } from 'zod/v4/core';
 import {
   ASSESSMENT_FILE_FORMAT,
   ASSESSMENT_FILE_VERSION,
@@ -19,9 +20,11 @@ import {
   assessmentFileSchema,
   type AssessmentFile,
 } from './assessment-file';
-import { issueMessage } from './catalogue';
+import type { Catalogue, CatalogueKind } from './catalogue';
+import { detail, ExchangeError, issueDetail, quote } from './exchange-problem';
 import { canonicalJson, type Actor } from './history';
 import type { Snapshot } from './merge';
+import { checkSnapshot, plausibleDate } from './snapshot-check';
 
 /** The largest file an import accepts: many times a fully answered assessment with a long history. */
 export const MAX_FILE_BYTES = 30 * 1024 * 1024;
@@ -35,35 +38,6 @@ export const PBKDF2_ITERATIONS = 600_000;
 /** What a reader accepts: below is too weak to be ours, above would let a file freeze the app. */
 const ITERATIONS_RANGE = [100_000, 5_000_000] as const;
 export const MIN_PASSPHRASE_LENGTH = 8;
-
-export type ExchangeProblem =
-  | 'tooLarge'
-  | 'unreadable'
-  | 'empty'
-  | 'encoding'
-  | 'truncated'
-  | 'malformed'
-  | 'notAssessmentFile'
-  | 'version'
-  | 'checksumMissing'
-  | 'checksum'
-  | 'invalid'
-  | 'inconsistent'
-  | 'passphraseNeeded'
-  | 'passphraseWrong'
-  | 'levelMismatch'
-  | 'changedMeanwhile';
-
-/** A file that cannot be imported; `problem` picks the message in the UI language, `detail` is technical. */
-export class ExchangeError extends Error {
-  constructor(
-    readonly problem: ExchangeProblem,
-    readonly detail = '',
-  ) {
-    super(detail ? `${problem}: ${detail}` : problem);
-    this.name = 'ExchangeError';
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Bytes, base64, hashing
@@ -207,7 +181,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ExchangeError(looksTruncated(text) ? 'truncated' : 'malformed', error instanceof Error ? error.message : '');
+    throw new ExchangeError(looksTruncated(text) ? 'truncated' : 'malformed', null, { cause: error });
   }
 }
 
@@ -226,18 +200,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** "answers › 3 › value: expected one of …" for the first problem the schema found. */
-function describe(issues: readonly $ZodIssue[]): string {
-  const issue = issues[0];
-  if (!issue) return '';
-  const path = issue.path.map(String).join(' › ');
-  return [path, issueMessage(issue)].filter(Boolean).join(': ');
-}
-
 async function decrypt(envelope: unknown, passphrase: string): Promise<Uint8Array> {
-  if (isRecord(envelope) && envelope.version !== ENCRYPTED_VERSION) throw new ExchangeError('version', String(envelope.version));
+  if (isRecord(envelope) && envelope.version !== ENCRYPTED_VERSION) throw new ExchangeError('version', detail('formatVersion', { version: quote(envelope.version) }));
   const parsed = encryptedFileSchema.safeParse(envelope);
-  if (!parsed.success) throw new ExchangeError('invalid', describe(parsed.error.issues));
+  if (!parsed.success) throw new ExchangeError('invalid', issueDetail(parsed.error.issues));
   const { kdf, cipher, data } = parsed.data;
   const key = await deriveKey(passphrase, fromBase64(kdf.salt), kdf.iterations, 'decrypt');
   try {
@@ -253,60 +219,63 @@ export function isEncryptedEnvelope(data: unknown): boolean {
   return isRecord(data) && data.format === ENCRYPTED_FORMAT;
 }
 
-function checkConsistency(file: AssessmentFile): void {
-  const id = file.assessment.id;
-  const foreign = [file.answers, file.reviews, file.comments, file.proposals, file.history].flat().find((row) => row.assessmentId !== id);
-  if (foreign) throw new ExchangeError('inconsistent', `a record belongs to assessment "${foreign.assessmentId}", not "${id}"`);
-  if (file.catalogue.kind !== file.assessment.level) {
-    throw new ExchangeError('inconsistent', `catalogue "${file.catalogue.kind}" for a ${file.assessment.level} assessment`);
-  }
-  const unique = (label: string, keys: string[]) => {
-    const seen = new Set<string>();
-    for (const key of keys) {
-      if (seen.has(key)) throw new ExchangeError('inconsistent', `${label} "${key}" appears twice`);
-      seen.add(key);
-    }
-  };
-  unique('answer', file.answers.map((a) => a.indicatorId));
-  unique('review', file.reviews.map((r) => r.indicatorId));
-  unique('comment', file.comments.map((c) => c.id));
-  unique('proposal', file.proposals.map((p) => p.id));
-  unique('history entry', file.history.map((e) => e.id));
+/** Keys a version-1 file never had: a file labelled 1 that carries them had its label lowered. */
+const VERSION_2_KEYS = ['exportedBy', 'reviews', 'comments', 'proposals', 'history', 'checksum'];
+
+/** Where the reader finds the catalogue of a level (the one this app ships; the CLI reads it from disk). */
+export type CatalogueSource = (kind: CatalogueKind) => Catalogue | Promise<Catalogue>;
+
+export interface ReadOptions {
+  /** Needed for an encrypted file (ExchangeError 'passphraseNeeded' without it). */
+  passphrase?: string;
+  catalogue: CatalogueSource;
+  /** The present, for the plausible-date check; the clock when left out. */
+  now?: string;
 }
 
-async function readDocument(data: unknown): Promise<AssessmentFile> {
+async function readDocument(data: unknown, options: ReadOptions): Promise<AssessmentFile> {
   if (!isRecord(data) || data.format !== ASSESSMENT_FILE_FORMAT) throw new ExchangeError('notAssessmentFile');
-  if (!(ASSESSMENT_FILE_VERSIONS as readonly unknown[]).includes(data.version)) throw new ExchangeError('version', String(data.version));
-  if (tooDeep(data)) throw new ExchangeError('malformed', 'nested too deeply');
-  if (data.version !== 1) {
+  if (!(ASSESSMENT_FILE_VERSIONS as readonly unknown[]).includes(data.version)) {
+    throw new ExchangeError('version', detail('formatVersion', { version: quote(JSON.stringify(data.version) ?? '') }));
+  }
+  if (tooDeep(data)) throw new ExchangeError('malformed');
+  if (data.version === 1) {
+    if (VERSION_2_KEYS.some((key) => data[key] !== undefined)) throw new ExchangeError('inconsistent', detail('downgraded'));
+  } else {
     const checksum = data.checksum;
     if (!isRecord(checksum) || typeof checksum.value !== 'string') throw new ExchangeError('checksumMissing');
     if (checksum.algorithm !== 'SHA-256' || (await checksumOf(data)) !== checksum.value) throw new ExchangeError('checksum');
   }
   const parsed = assessmentFileSchema.safeParse(data);
-  if (!parsed.success) throw new ExchangeError('invalid', describe(parsed.error.issues));
-  checkConsistency(parsed.data);
-  return parsed.data;
+  if (!parsed.success) throw new ExchangeError('invalid', issueDetail(parsed.error.issues));
+  const file = parsed.data;
+  if (file.catalogue.kind !== file.assessment.level) throw new ExchangeError('inconsistent', detail('catalogueKind'));
+  if (file.catalogue.version !== file.assessment.catalogueVersion) throw new ExchangeError('inconsistent', detail('catalogueVersion', { version: quote(file.catalogue.version), ours: quote(file.assessment.catalogueVersion) }));
+  const now = options.now ?? new Date().toISOString();
+  if (!plausibleDate(file.exportedAt, now)) throw new ExchangeError('invalid', detail('implausibleDate', { where: 'exportedAt', date: quote(file.exportedAt) }));
+  const checked = checkSnapshot(fileToSnapshot(file), await options.catalogue(file.assessment.level), { now });
+  if (!checked.ok) throw checked.error;
+  return { ...file, ...checked.snapshot };
 }
 
 /**
- * Reads and validates an exchange file; throws ExchangeError naming the first problem. `passphrase` is
- * needed for an encrypted file (ExchangeError 'passphraseNeeded' without it).
+ * Reads and validates an exchange file against the catalogue of its level; throws ExchangeError naming
+ * the first problem. What it returns is clean: checked, repaired where the rules say so, unknown keys gone.
  */
-export async function readFile(bytes: Uint8Array, passphrase?: string): Promise<AssessmentFile> {
+export async function readFile(bytes: Uint8Array, options: ReadOptions): Promise<AssessmentFile> {
   try {
-    if (bytes.byteLength > MAX_FILE_BYTES) throw new ExchangeError('tooLarge', String(bytes.byteLength));
+    if (bytes.byteLength > MAX_FILE_BYTES) throw new ExchangeError('tooLarge');
     let data = parseJson(decodeText(bytes));
     if (isEncryptedEnvelope(data)) {
-      if (!passphrase) throw new ExchangeError('passphraseNeeded');
-      const inner = await decrypt(data, passphrase);
+      if (!options.passphrase) throw new ExchangeError('passphraseNeeded');
+      const inner = await decrypt(data, options.passphrase);
       data = parseJson(decodeText(inner));
-      if (isEncryptedEnvelope(data)) throw new ExchangeError('notAssessmentFile', 'encrypted twice');
+      if (isEncryptedEnvelope(data)) throw new ExchangeError('notAssessmentFile');
     }
-    return await readDocument(data);
+    return await readDocument(data, options);
   } catch (error) {
     if (error instanceof ExchangeError) throw error;
     // Anything unforeseen (a stack overflow on a pathological file…) is still a file we cannot read.
-    throw new ExchangeError('malformed', error instanceof Error ? error.message : String(error));
+    throw new ExchangeError('malformed', null, { cause: error });
   }
 }

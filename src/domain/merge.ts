@@ -77,17 +77,9 @@ export interface MergeOptions {
 }
 
 export interface MergeOutcome {
-  /** The merged assessment (undecided conflicts keep our value). */
+  /** The merged assessment (undecided conflicts keep our value). Storage writes what differs from ours. */
   snapshot: Snapshot;
-  /** Rows to write: only what differs from ours. */
-  writes: {
-    assessment: Assessment | null;
-    answers: Answer[];
-    reviews: Review[];
-    comments: Comment[];
-    proposals: Proposal[];
-    history: HistoryEntry[];
-  };
+  /** Whether anything differs from ours. */
   changed: boolean;
   /** Fields changed on their side only, taken. */
   taken: FieldChange[];
@@ -99,6 +91,14 @@ export interface MergeOutcome {
   undecided: Conflict[];
   added: { history: number; comments: number; proposals: number };
   updated: { comments: number; proposals: number };
+}
+
+/**
+ * Whether two records are copies of one assessment: the same id and the same creation time, which every
+ * copy keeps from the laptop that created it. A file relabelled with another assessment's id fails this.
+ */
+export function sameAssessment(a: Pick<Assessment, 'id' | 'createdAt'>, b: Pick<Assessment, 'id' | 'createdAt'>): boolean {
+  return a.id === b.id && Date.parse(a.createdAt) === Date.parse(b.createdAt);
 }
 
 type Getter = (indicatorId: string, field: string) => unknown;
@@ -334,7 +334,6 @@ export function mergeSnapshots(mine: Snapshot, theirs: Snapshot, options: MergeO
   const theirReviews = new Map(theirs.reviews.map((x) => [x.indicatorId, x]));
   const answers = new Map(mine.answers.map((x) => [x.indicatorId, x]));
   const reviews = new Map(mine.reviews.map((x) => [x.indicatorId, x]));
-  const writes: MergeOutcome['writes'] = { assessment: null, answers: [], reviews: [], comments: [], proposals: [], history: [] };
   let assessment = mine.assessment;
   const touchedAnswers = new Map<string, Answer>();
   const touchedReviews = new Map<string, Review>();
@@ -361,9 +360,6 @@ export function mergeSnapshots(mine: Snapshot, theirs: Snapshot, options: MergeO
   }
   for (const [id, answer] of touchedAnswers) answers.set(id, answer);
   for (const [id, review] of touchedReviews) reviews.set(id, review);
-  writes.answers = [...touchedAnswers.values()];
-  writes.reviews = [...touchedReviews.values()];
-  if (assessment !== mine.assessment) writes.assessment = assessment;
 
   // Comments and proposals: union by id, merging the parts that may change.
   const comments = new Map(mine.comments.map((c) => [c.id, c]));
@@ -376,7 +372,6 @@ export function mergeSnapshots(mine: Snapshot, theirs: Snapshot, options: MergeO
     if (own) updatedComments += 1;
     else addedComments += 1;
     comments.set(c.id, next);
-    writes.comments.push(next);
   }
   const proposals = new Map(mine.proposals.map((p) => [p.id, p]));
   let addedProposals = 0;
@@ -388,13 +383,11 @@ export function mergeSnapshots(mine: Snapshot, theirs: Snapshot, options: MergeO
     if (own) updatedProposals += 1;
     else addedProposals += 1;
     proposals.set(p.id, next);
-    writes.proposals.push(next);
   }
 
-  writes.history = [...newHistory, ...written];
   const changed =
-    writes.assessment !== null ||
-    writes.answers.length + writes.reviews.length + writes.comments.length + writes.proposals.length + writes.history.length > 0;
+    assessment !== mine.assessment ||
+    touchedAnswers.size + touchedReviews.size + addedComments + updatedComments + addedProposals + updatedProposals + newHistory.length + written.length > 0;
   return {
     snapshot: {
       assessment,
@@ -404,7 +397,6 @@ export function mergeSnapshots(mine: Snapshot, theirs: Snapshot, options: MergeO
       proposals: [...proposals.values()],
       history: [...union, ...written],
     },
-    writes,
     changed,
     taken,
     combined,

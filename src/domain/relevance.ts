@@ -1,5 +1,29 @@
-import type { AnswerValue } from './answer';
-import { allIndicators, type Catalogue } from './catalogue';
+/**
+ * What an indicator allows and when it does not apply: the one place for the rules that the walkthrough,
+ * the review, the import check (snapshot-check.ts), progress and scoring all apply.
+ */
+import { answerValues, type AnswerValue } from './answer';
+import { allIndicators, type Catalogue, type Indicator, type RelevanceRule } from './catalogue';
+
+/** The answers a person may choose for an indicator: "Not applicable" only where the catalogue allows it by hand. */
+export function answerChoices(indicator: Pick<Indicator, 'notApplicable'>): AnswerValue[] {
+  return answerValues.filter((v) => v !== 'na' || indicator.notApplicable);
+}
+
+/** Whether one relevance rule holds: the indicator it looks at has one of its answers (ruled out counts as "na"). */
+function ruleHolds(rule: RelevanceRule, answers: ReadonlyMap<string, AnswerValue | null>, ruledOut: ReadonlySet<string>): boolean {
+  const value = ruledOut.has(rule.indicator) ? 'na' : answers.get(rule.indicator);
+  return value != null && rule.answers.includes(value);
+}
+
+/** The rule that rules an indicator out, given the answers and what is already ruled out; undefined when it applies. */
+export function ruledOutBy(
+  indicator: Pick<Indicator, 'notApplicableWhen'>,
+  answers: ReadonlyMap<string, AnswerValue | null>,
+  ruledOut: ReadonlySet<string>,
+): RelevanceRule | undefined {
+  return (indicator.notApplicableWhen ?? []).find((rule) => ruleHolds(rule, answers, ruledOut));
+}
 
 /**
  * Which indicators do not apply, given the answers so far. A rule can chain (an indicator ruled out
@@ -13,11 +37,7 @@ export function notApplicableIds(catalogue: Catalogue, answers: ReadonlyMap<stri
     changed = false;
     for (const indicator of withRules) {
       if (ruled.has(indicator.id)) continue;
-      const applies = (indicator.notApplicableWhen ?? []).some((rule) => {
-        const value = ruled.has(rule.indicator) ? 'na' : answers.get(rule.indicator);
-        return value != null && rule.answers.includes(value);
-      });
-      if (applies) {
+      if (ruledOutBy(indicator, answers, ruled)) {
         ruled.add(indicator.id);
         changed = true;
       }

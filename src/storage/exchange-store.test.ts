@@ -2,7 +2,9 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dumpDatabase } from '../../test/fixtures/exchange/dump';
 import { backupState, type AssessmentSetup } from '../domain/assessment';
-import { ExchangeError, readFile, serializeFile } from '../domain/exchange';
+import { tinyCatalogue } from '../../test/fixtures/catalogue/tiny';
+import { readFile, serializeFile } from '../domain/exchange';
+import { ExchangeError } from '../domain/exchange-problem';
 import type { Decision } from '../domain/merge';
 import { lastExports } from './actor';
 import { getAnswers, saveAnswer } from './answers';
@@ -36,7 +38,7 @@ function laptop(name: string, role: 'team' | 'reviewer' = 'team') {
 /** The file as it travels: serialized, then read and validated on arrival. */
 async function carry(from: ReturnType<typeof laptop>, assessmentId: string) {
   const file = await from.act(() => exportAssessment(assessmentId));
-  return readFile(new TextEncoder().encode(serializeFile(file)));
+  return readFile(new TextEncoder().encode(serializeFile(file)), { catalogue: (kind) => ({ ...tinyCatalogue, kind }) });
 }
 
 /** Exports on one laptop, imports on the other. */
@@ -51,8 +53,8 @@ async function narrativeChangedOnBoth() {
   const b = laptop('Ben');
   const x = await a.act(() => createAssessment(setup, '2026.1'));
   await send(a, b, x.id);
-  await a.act(() => saveAnswer(x.id, 'q1', { narrative: 'Mine.' }));
-  await b.act(() => saveAnswer(x.id, 'q1', { narrative: 'Theirs.' }));
+  await a.act(() => saveAnswer(x.id, 'school-access', { narrative: 'Mine.' }));
+  await b.act(() => saveAnswer(x.id, 'school-access', { narrative: 'Theirs.' }));
   return { a, x, file: await carry(b, x.id) };
 }
 
@@ -68,7 +70,7 @@ describe('backup reminders', () => {
     expect(await lastExports([first.id, second.id])).toEqual(new Map());
     await a.act(() => markExported(first.id, '2026-03-02T10:00:00.000Z'));
     expect(await lastExports([first.id, second.id])).toEqual(new Map([[first.id, '2026-03-02T10:00:00.000Z']]));
-    await a.act(() => saveAnswer(first.id, 'q1', { value: 'yes' }, '2026-03-02T11:00:00.000Z'));
+    await a.act(() => saveAnswer(first.id, 'school-access', { value: 'yes' }, '2026-03-02T11:00:00.000Z'));
     const updated = (await getAssessment(first.id))!;
     expect(backupState(updated.updatedAt, (await lastExports([first.id])).get(first.id))).toBe('behind');
   });
@@ -95,20 +97,20 @@ describe('exchange between two laptops', () => {
     const b = laptop('Ben');
     const x = await a.act(async () => {
       const created = await createAssessment(setup, '2026.1');
-      await saveAnswer(created.id, 'q1', { value: 'partial' });
+      await saveAnswer(created.id, 'school-access', { value: 'partial' });
       return created;
     });
     await send(a, b, x.id);
-    await b.act(() => saveAnswer(x.id, 'q1', { narrative: 'Ben wrote this.' }));
-    await a.act(() => saveAnswer(x.id, 'q2', { value: 'no' }));
+    await b.act(() => saveAnswer(x.id, 'school-access', { narrative: 'Ben wrote this.' }));
+    await a.act(() => saveAnswer(x.id, 'labour-agreements', { value: 'no' }));
 
     const file = await carry(b, x.id);
     const first = await a.act(() => importFile(file));
     expect(first.kind).toBe('merged');
     expect(await a.act(() => getAnswers(x.id))).toEqual(
-      expect.arrayContaining([expect.objectContaining({ indicatorId: 'q1', value: 'partial', narrative: 'Ben wrote this.' }), expect.objectContaining({ indicatorId: 'q2', value: 'no' })]),
+      expect.arrayContaining([expect.objectContaining({ indicatorId: 'school-access', value: 'partial', narrative: 'Ben wrote this.' }), expect.objectContaining({ indicatorId: 'labour-agreements', value: 'no' })]),
     );
-    expect((await a.act(() => getHistory(x.id, 'q1'))).map((e) => e.by)).toEqual(['Ana', 'Ben']);
+    expect((await a.act(() => getHistory(x.id, 'school-access'))).map((e) => e.by)).toEqual(['Ana', 'Ben']);
 
     const before = await dumpDatabase(a.db);
     expect((await a.act(() => importFile(file))).kind).toBe('unchanged');
@@ -128,14 +130,14 @@ describe('exchange between two laptops', () => {
     const decisions: Record<string, Decision> = { [pending.conflicts[0]!.fingerprint]: 'theirs' };
     expect((await a.act(() => importFile(file, decisions))).kind).toBe('merged');
     expect((await a.act(() => getAnswers(x.id)))[0]?.narrative).toBe('Theirs.');
-    expect((await a.act(() => getHistory(x.id, 'q1'))).at(-1)).toMatchObject({ via: 'resolve', old: 'Mine.', new: 'Theirs.', by: 'Ana' });
+    expect((await a.act(() => getHistory(x.id, 'school-access'))).at(-1)).toMatchObject({ via: 'resolve', old: 'Mine.', new: 'Theirs.', by: 'Ana' });
   });
 
   it('asks again when the answer changed on this laptop while the conflict was on screen', async () => {
     const { a, x, file } = await narrativeChangedOnBoth();
     const pending = await a.act(() => importFile(file));
     if (pending.kind !== 'conflicts') throw new Error('expected conflicts');
-    await a.act(() => saveAnswer(x.id, 'q1', { narrative: 'Mine, typed in another tab meanwhile.' }, new Date(Date.now() + 3_600_000).toISOString()));
+    await a.act(() => saveAnswer(x.id, 'school-access', { narrative: 'Mine, typed in another tab meanwhile.' }, new Date(Date.now() + 3_600_000).toISOString()));
     const again = await a.act(() => importFile(file, { [pending.conflicts[0]!.fingerprint]: 'theirs' }));
     expect(again).toMatchObject({ kind: 'conflicts', conflicts: [{ mine: { value: 'Mine, typed in another tab meanwhile.' } }] });
     expect((await a.act(() => getAnswers(x.id)))[0]?.narrative).toBe('Mine, typed in another tab meanwhile.');
@@ -154,7 +156,7 @@ describe('exchange between two laptops', () => {
     const a = laptop('Ana');
     const x = await a.act(async () => {
       const created = await createAssessment(setup, '2026.1');
-      await saveAnswer(created.id, 'q1', { value: 'yes' });
+      await saveAnswer(created.id, 'school-access', { value: 'yes' });
       return created;
     });
     const file = await carry(a, x.id);
@@ -178,13 +180,13 @@ describe('exchange between two laptops', () => {
     const b = laptop('Ben', 'reviewer');
     const x = await a.act(() => createAssessment(setup, '2026.1'));
     await send(a, b, x.id);
-    await b.act(() => raiseQuery(x.id, 'q1', 'Please add the decree.'));
+    await b.act(() => raiseQuery(x.id, 'school-access', 'Please add the decree.'));
     await a.act(() => updateAssessment(x.id, { context: 'Written by the ministry.' }));
     await send(b, a, x.id);
     await send(a, b, x.id);
     for (const side of [a, b]) {
       const data = await side.act(() => getReviewData(x.id));
-      expect(data.reviews).toMatchObject([{ indicatorId: 'q1', status: 'query' }]);
+      expect(data.reviews).toMatchObject([{ indicatorId: 'school-access', status: 'query' }]);
       expect(data.comments).toMatchObject([{ text: 'Please add the decree.', by: 'Ben' }]);
       expect((await side.act(() => getAssessment(x.id)))?.context).toBe('Written by the ministry.');
     }
@@ -206,7 +208,7 @@ describe('schema upgrade to version 3', () => {
     opened.push(upgraded);
     setDatabase(upgraded);
     expect(await getAssessment('old')).toMatchObject({ government: 'Republic of Testland' });
-    await saveAnswer('old', 'q1', { value: 'yes' });
+    await saveAnswer('old', 'school-access', { value: 'yes' });
     expect(await getHistory('old')).toMatchObject([{ field: 'value', new: 'yes', by: 'Ana' }]);
     expect(upgraded.verno).toBe(4);
   });
@@ -220,10 +222,10 @@ describe('importing the files of several laptops at once', () => {
     const x = await a.act(() => createAssessment(setup, '2026.1'));
     await send(a, b, x.id);
     await send(a, c, x.id);
-    await b.act(() => saveAnswer(x.id, 'q1', { value: 'yes' }));
-    await c.act(() => saveAnswer(x.id, 'q2', { value: 'no' }));
-    await c.act(() => saveAnswer(x.id, 'q3', { narrative: 'Chloé.' }));
-    await a.act(() => saveAnswer(x.id, 'q3', { narrative: 'Ana.' }));
+    await b.act(() => saveAnswer(x.id, 'school-access', { value: 'yes' }));
+    await c.act(() => saveAnswer(x.id, 'labour-agreements', { value: 'no' }));
+    await c.act(() => saveAnswer(x.id, 'agreement-monitoring', { narrative: 'Chloé.' }));
+    await a.act(() => saveAnswer(x.id, 'agreement-monitoring', { narrative: 'Ana.' }));
     const other = await a.act(() => createAssessment({ ...setup, level: 'local' }, '2026.1'));
     const mismatched = { ...(await carry(a, other.id)), assessment: { ...(await carry(a, other.id)).assessment, level: 'national' as const } };
     const [fromB, fromC] = [await carry(b, x.id), await carry(c, x.id)];
@@ -233,17 +235,17 @@ describe('importing the files of several laptops at once', () => {
     expect(first.pending).toMatchObject({ index: 3, conflicts: [{ field: 'narrative', mine: { value: 'Ana.' }, theirs: { value: 'Chloé.' } }] });
     // The files before the conflict are written; the one with the conflict is not, yet.
     expect((await a.act(() => getAnswers(x.id))).map((r) => [r.indicatorId, r.value, r.narrative]).sort()).toEqual([
-      ['q1', 'yes', ''],
-      ['q3', null, 'Ana.'],
+      ['agreement-monitoring', null, 'Ana.'],
+      ['school-access', 'yes', ''],
     ]);
 
     const decisions = { [first.pending!.conflicts[0]!.fingerprint]: 'mine' as const };
     const second = await a.act(() => importFiles([fromC], decisions));
     expect(second).toMatchObject({ results: [{ kind: 'merged' }], pending: null });
     expect((await a.act(() => getAnswers(x.id))).map((r) => [r.indicatorId, r.value, r.narrative]).sort()).toEqual([
-      ['q1', 'yes', ''],
-      ['q2', 'no', ''],
-      ['q3', null, 'Ana.'],
+      ['agreement-monitoring', null, 'Ana.'],
+      ['labour-agreements', 'no', ''],
+      ['school-access', 'yes', ''],
     ]);
   });
 });

@@ -7,9 +7,10 @@
  */
 import type { AssessmentFile } from '../domain/assessment-file';
 import { answerSchema, assessmentSchema, type Assessment } from '../domain/assessment';
-import { buildFile, ExchangeError, fileToSnapshot } from '../domain/exchange';
+import { buildFile, fileToSnapshot } from '../domain/exchange';
+import { detail, ExchangeError } from '../domain/exchange-problem';
 import { historyEntrySchema, sameValue, type HistoryEntry } from '../domain/history';
-import { mergeSnapshots, type Conflict, type Decision, type MergeOutcome, type Snapshot } from '../domain/merge';
+import { mergeSnapshots, sameAssessment, type Conflict, type Decision, type MergeOutcome, type Snapshot } from '../domain/merge';
 import { commentSchema, proposalSchema, reviewSchema } from '../domain/review';
 import { readActor } from './actor';
 import { parseAnswer } from './assessments';
@@ -71,7 +72,7 @@ export function exportAssessment(assessmentId: string, now = new Date().toISOStr
       snapshot: await readSnapshotIn(db, assessmentId),
       actor: await readActor(db),
     }));
-    if (!snapshot) throw new ExchangeError('notAssessmentFile', `no assessment ${assessmentId}`);
+    if (!snapshot) throw new ExchangeError('notAssessmentFile');
     const latest = snapshot.history.reduce((max, e) => (Date.parse(e.at) > Date.parse(max) ? e.at : max), now);
     await db.settings.put({ key: sealedSetting(assessmentId), value: latest });
     return buildFile(snapshot, actor, now);
@@ -144,12 +145,17 @@ export function importFiles(files: AssessmentFile[], decisions: Readonly<Record<
           results.push({ kind: 'failed', error: new ExchangeError('levelMismatch') });
           continue;
         }
+        if (!sameAssessment(work.current.assessment, file.assessment)) {
+          // The same id on an assessment created elsewhere: another assessment's content relabelled.
+          results.push({ kind: 'failed', error: new ExchangeError('inconsistent', detail('notSameAssessment')) });
+          continue;
+        }
         const outcome = mergeSnapshots(work.current, fileToSnapshot(file), { actor, now, newId, decisions });
         if (outcome.undecided.length > 0) {
           pending = { index, assessment: work.current.assessment, conflicts: outcome.undecided };
           break;
         }
-        const problem = await idsTaken(db, id, outcome.writes);
+        const problem = await idsTaken(db, id, fileToSnapshot(file));
         if (problem) {
           results.push({ kind: 'failed', error: problem });
           continue;
@@ -193,7 +199,7 @@ async function idsTaken(db: MgiDatabase, assessmentId: string, rows: Pick<Snapsh
     if (list.length === 0) continue;
     const existing = await table.bulkGet(list.map((r) => r.id));
     if (existing.some((row) => row !== undefined && row.assessmentId !== assessmentId)) {
-      return new ExchangeError('inconsistent', 'an id in the file belongs to another assessment on this device');
+      return new ExchangeError('inconsistent', detail('idTaken'));
     }
   }
   return null;

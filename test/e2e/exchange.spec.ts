@@ -97,6 +97,8 @@ test('an encrypted file needs its passphrase, and a damaged file is refused with
   const [download] = await Promise.all([team.waitForEvent('download'), team.getByRole('button', { name: 'Download the encrypted file' }).click()]);
   const encrypted = await saved(download, 'encrypted.json');
   expect(readFileSync(encrypted, 'utf8')).not.toContain('Exampleland');
+  // Nor does its name: only when it was made.
+  expect(download.suggestedFilename()).toMatch(/^mgi-encrypted-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
 
   const reviewer = await laptop(browser, 'Ben Okafor', 'IOM mission reviewer');
   await importOnHome(reviewer, encrypted);

@@ -4,13 +4,21 @@
  * with an ExchangeError and that the database is exactly as it was, row for row. A few mutations give
  * a file that is still valid (a flipped bit in the indentation, a value swapped for another allowed
  * one and re-signed); those may import, and the database is rebuilt before the next case.
+ * Then files that are well formed and re-signed but wrong in meaning (one or more per rule of
+ * domain/snapshot-check.ts): each is refused with its named problem and detail, said in English,
+ * Spanish and French without an English word inside, or repaired as the rules say.
  * Seeded, so a failure can be replayed.
  */
+import { readFileSync } from 'node:fs';
+import { createInstance } from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpDatabase } from '../fixtures/exchange/dump';
-import { checksumOf, encryptText, ExchangeError, MAX_FILE_BYTES, readFile, serializeFile } from '../../src/domain/exchange';
-import { saveAnswer } from '../../src/storage/answers';
-import { createAssessment, updateAssessment } from '../../src/storage/assessments';
+import { allIndicators, parseCatalogue, type Catalogue } from '../../src/domain/catalogue';
+import { checksumOf, encryptText, MAX_FILE_BYTES, readFile, serializeFile } from '../../src/domain/exchange';
+import { describeProblem, ExchangeError, type DetailCode, type ExchangeProblem } from '../../src/domain/exchange-problem';
+import { MAX_HISTORY_PER_ANSWER } from '../../src/domain/snapshot-check';
+import { getAnswers, saveAnswer } from '../../src/storage/answers';
+import { createAssessment, getAssessment, updateAssessment } from '../../src/storage/assessments';
 import { MgiDatabase, setDatabase } from '../../src/storage/connection';
 import { setActor } from '../../src/storage/actor';
 import { exportAssessment, importFile } from '../../src/storage/exchange-store';
@@ -34,6 +42,11 @@ function prng(seed: number) {
 }
 
 const encode = (text: string) => new TextEncoder().encode(text);
+const national = parseCatalogue(JSON.parse(readFileSync('indicators/national.json', 'utf8')), 'indicators/national.json');
+const local = parseCatalogue(JSON.parse(readFileSync('indicators/local.json', 'utf8')), 'indicators/local.json');
+const catalogues: Record<string, Catalogue> = { national, local };
+const ids = allIndicators(national).map((i) => i.id);
+const read = (bytes: Uint8Array, passphrase?: string) => readFile(bytes, { passphrase, catalogue: (kind) => catalogues[kind]! });
 const databases: MgiDatabase[] = [];
 function newDatabase(name: string) {
   const db = new MgiDatabase(`${name}-${crypto.randomUUID()}`);
@@ -45,6 +58,8 @@ function newDatabase(name: string) {
 let original = '';
 let originalDoc: Record<string, unknown> = {};
 let encrypted = '';
+/** Another assessment of the same laptop, exported: its content relabelled is a hostile case. */
+let otherDoc: Record<string, unknown> = {};
 
 /** A realistic assessment written through storage on a "source" laptop, exported. */
 async function makeSourceFile() {
@@ -55,7 +70,7 @@ async function makeSourceFile() {
     '2026.1',
   );
   for (let i = 0; i < 30; i++) {
-    await saveAnswer(a.id, `indicator-${i}`, {
+    await saveAnswer(a.id, ids[i]!, {
       value: (['yes', 'partial', 'no', 'unknown'] as const)[i % 4],
       narrative: `Réponse n° ${i} : la loi « migration » de 20${10 + (i % 15)} s’applique.`,
       evidence: i % 3 === 0 ? [{ id: `e${i}`, title: `Décret ${i}`, type: 'law', reference: `Art. ${i}`, year: 2015, link: 'https://example.org' }] : [],
@@ -65,13 +80,17 @@ async function makeSourceFile() {
   }
   await updateAssessment(a.id, { context: 'Contexte national révisé.' });
   await setActor({ name: 'Ben', role: 'reviewer' });
-  const query = await raiseQuery(a.id, 'indicator-1', 'Quelle source ?');
-  await addComment(a.id, 'indicator-1', 'Voir le décret.', query.id);
-  await proposeChange(a.id, 'indicator-2', { value: 'yes', narrative: 'Proposition.', note: 'Texte adopté en 2025.' });
+  const query = await raiseQuery(a.id, ids[1]!, 'Quelle source ?');
+  await addComment(a.id, ids[1]!, 'Voir le décret.', query.id);
+  await proposeChange(a.id, ids[2]!, { value: 'yes', narrative: 'Proposition.', note: 'Texte adopté en 2025.' });
   const file = await exportAssessment(a.id);
   original = serializeFile(file);
   originalDoc = JSON.parse(original) as Record<string, unknown>;
   encrypted = await encryptText(original, PASSPHRASE, FAST);
+  await setActor({ name: 'Ana', role: 'team' });
+  const b = await createAssessment({ government: 'Autre État', level: 'national', year: 2026, focalPoint: '', institutions: [], context: '' }, '2026.1', '2026-01-05T10:00:00.000Z');
+  await saveAnswer(b.id, ids[40]!, { value: 'no', narrative: 'Réponse d’une autre évaluation.' });
+  otherDoc = JSON.parse(serializeFile(await exportAssessment(b.id))) as Record<string, unknown>;
 }
 
 /** The laptop under test: holds the assessment of the file (merge path) and another one. */
@@ -79,7 +98,7 @@ async function baseline(holdsAssessment: boolean) {
   const db = newDatabase('target');
   await setActor({ name: 'Chloé', role: 'team' });
   await createAssessment({ government: 'Autre pays', level: 'local', year: 2025, focalPoint: '', institutions: [], context: '' }, '2026.1');
-  if (holdsAssessment) await importFile(await readFile(encode(original)));
+  if (holdsAssessment) await importFile(await read(encode(original)));
   return { db, dump: await dumpDatabase(db) };
 }
 
@@ -227,7 +246,7 @@ function mutations(): Mutation[] {
 }
 
 async function importBytes(bytes: Uint8Array, passphrase?: string) {
-  return importFile(await readFile(bytes, passphrase));
+  return importFile(await read(bytes, passphrase));
 }
 
 beforeAll(makeSourceFile, 60_000);
@@ -271,5 +290,159 @@ describe.each([
     setDatabase(db);
     expect((await importBytes(encode(encrypted), PASSPHRASE)).kind).toBe('created');
     if (holds) expect((await importBytes(encode(original))).kind).toBe('unchanged');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Well formed, re-signed, wrong in meaning
+
+type Row = Record<string, unknown>;
+type Doc = Record<string, unknown> & { assessment: Row; answers: Row[]; reviews: Row[]; comments: Row[]; proposals: Row[]; history: Row[] };
+const tables = ['answers', 'reviews', 'comments', 'proposals', 'history'] as const;
+
+async function edited(change: (doc: Doc) => void, from: Record<string, unknown> = originalDoc): Promise<Uint8Array> {
+  const doc = structuredClone(from) as Doc;
+  change(doc);
+  return encode(await resign(doc));
+}
+
+/** Every record moved to assessment `id`. */
+function relabel(doc: Doc, id: string) {
+  doc.assessment.id = id;
+  for (const table of tables) for (const row of doc[table]) row.assessmentId = id;
+}
+
+/** An answer whose indicator allows "Not applicable" neither by hand nor by any rule. */
+function answerWithoutNotApplicable(doc: Doc): Row {
+  const plain = new Set(allIndicators(national).filter((i) => !i.notApplicable && !i.notApplicableWhen?.length).map((i) => i.id));
+  return doc.answers.find((a) => plain.has(a.indicatorId as string))!;
+}
+
+type Refused = { problem: ExchangeProblem; detail: DetailCode | null };
+type Semantic = { label: string; bytes: () => Promise<Uint8Array>; refused: Refused | ((holds: boolean) => Refused | null) };
+
+const refusedAs = (problem: ExchangeProblem, detail: DetailCode | null = null): Refused => ({ problem, detail });
+const HUGE = 2_000_000;
+
+function semanticCases(): Semantic[] {
+  return [
+    { label: 'an answer to an indicator no catalogue has', bytes: () => edited((d) => d.answers.push({ ...d.answers[0], indicatorId: 'invented-indicator' })), refused: refusedAs('catalogue', 'unknownIndicators') },
+    {
+      label: '1,000 answers to invented indicators',
+      bytes: () => edited((d) => d.answers.push(...Array.from({ length: 1000 }, (_, i) => ({ ...d.answers[0], indicatorId: `invented-${i}` })))),
+      refused: refusedAs('catalogue', 'unknownIndicators'),
+    },
+    { label: 'a history entry of an invented indicator', bytes: () => edited((d) => d.history.push({ ...d.history[0], id: 'h-invented', indicatorId: 'invented-indicator' })), refused: refusedAs('catalogue', 'unknownIndicators') },
+    { label: 'an answer keyed by the internal @assessment key', bytes: () => edited((d) => (d.answers[0]!.indicatorId = '@assessment')), refused: refusedAs('invalid', 'reservedId') },
+    { label: 'a review keyed by @assessment', bytes: () => edited((d) => (d.reviews[0]!.indicatorId = '@assessment')), refused: refusedAs('invalid', 'reservedId') },
+    { label: 'a comment on @assessment', bytes: () => edited((d) => (d.comments[0]!.indicatorId = '@assessment')), refused: refusedAs('invalid', 'reservedId') },
+    { label: 'a NUL in an answer’s indicator id', bytes: () => edited((d) => (d.answers[0]!.indicatorId = `${ids[0]}\u0000value`)), refused: refusedAs('invalid', 'badId') },
+    { label: 'a NUL in a history id', bytes: () => edited((d) => (d.history[0]!.id = 'h\u0000x')), refused: refusedAs('invalid', 'badId') },
+    {
+      label: 'a NUL in an evidence id',
+      bytes: () => edited((d) => ((d.answers.find((a) => (a.evidence as Row[]).length > 0)!.evidence as Row[])[0]!.id = 'e\u0000')),
+      refused: refusedAs('invalid', 'badId'),
+    },
+    { label: 'a NUL in the assessment id, on every record', bytes: () => edited((d) => relabel(d, `${d.assessment.id as string}\u0000`)), refused: refusedAs('invalid', 'badId') },
+    { label: `a ${HUGE}-character comment id`, bytes: () => edited((d) => (d.comments[0]!.id = 'x'.repeat(HUGE))), refused: refusedAs('invalid', 'tooLong') },
+    { label: `a ${HUGE}-character evidence id`, bytes: () => edited((d) => ((d.answers.find((a) => (a.evidence as Row[]).length > 0)!.evidence as Row[])[0]!.id = 'é'.repeat(HUGE))), refused: refusedAs('invalid', 'badId') },
+    { label: `a ${HUGE}-character assessment id on one answer`, bytes: () => edited((d) => (d.answers[0]!.assessmentId = 'x'.repeat(HUGE))), refused: refusedAs('inconsistent', 'foreignRecord') },
+    { label: '“Not applicable” where the indicator forbids it', bytes: () => edited((d) => (answerWithoutNotApplicable(d).value = 'na')), refused: refusedAs('invalid', 'notApplicableForbidden') },
+    { label: 'created in the year 0000', bytes: () => edited((d) => (d.assessment.createdAt = '0000-01-01T00:00:00.000Z')), refused: refusedAs('invalid', 'implausibleDate') },
+    { label: 'a history entry dated 9999', bytes: () => edited((d) => (d.history[0]!.at = '9999-12-31T23:59:59.000Z')), refused: refusedAs('invalid', 'implausibleDate') },
+    { label: 'a comment dated 1970', bytes: () => edited((d) => (d.comments[0]!.at = '1970-01-01T00:00:00.000Z')), refused: refusedAs('invalid', 'implausibleDate') },
+    { label: 'exported in 9999', bytes: () => edited((d) => (d.exportedAt = '9999-01-01T00:00:00.000Z')), refused: refusedAs('invalid', 'implausibleDate') },
+    { label: 'a history counter of 1,000,000,000', bytes: () => edited((d) => (d.history[0]!.seq = 1_000_000_000)), refused: refusedAs('invalid', 'counterTooHigh') },
+    {
+      label: `${MAX_HISTORY_PER_ANSWER + 1} history entries for one answer`,
+      bytes: () =>
+        edited((d) => {
+          const template = d.history.find((e) => e.field === 'narrative')!;
+          const extra = Array.from({ length: MAX_HISTORY_PER_ANSWER + 1 }, (_, i) => ({ ...template, id: `h-flood-${i}`, seq: 100 + i, old: `v${i}`, new: `v${i + 1}` }));
+          d.history.push(...extra);
+        }),
+      refused: refusedAs('invalid', 'historyTooLong'),
+    },
+    { label: 'a duplicated evidence id', bytes: () => edited((d) => { const a = d.answers.find((x) => (x.evidence as Row[]).length > 0)!; a.evidence = [...(a.evidence as Row[]), ...(a.evidence as Row[])]; }), refused: refusedAs('inconsistent', 'duplicate') },
+    { label: 'a version-2 file relabelled version 1', bytes: async () => encode(JSON.stringify({ ...originalDoc, version: 1 })), refused: refusedAs('inconsistent', 'downgraded') },
+    {
+      label: 'a version-2 file relabelled version 1, checksum removed',
+      bytes: async () => encode(JSON.stringify({ ...originalDoc, version: 1, checksum: undefined })),
+      refused: refusedAs('inconsistent', 'downgraded'),
+    },
+    { label: 'answered against a newer catalogue', bytes: () => edited((d) => { d.assessment.catalogueVersion = '2099.1'; d.catalogue = { kind: 'national', version: '2099.1' }; }), refused: refusedAs('catalogueNewer', 'newerCatalogue') },
+    { label: 'a catalogue version other than the assessment’s', bytes: () => edited((d) => (d.catalogue = { kind: 'national', version: '2025.3' })), refused: refusedAs('inconsistent', 'catalogueVersion') },
+    { label: 'the catalogue of the other level', bytes: () => edited((d) => (d.catalogue = { kind: 'local', version: '2026.1' })), refused: refusedAs('inconsistent', 'catalogueKind') },
+    {
+      label: 'another assessment’s answers re-signed with this one’s id',
+      bytes: () => edited((d) => relabel(d, (originalDoc.assessment as Row).id as string), otherDoc),
+      // Only a laptop holding the real assessment can tell: it was created elsewhere.
+      refused: (holds) => (holds ? refusedAs('inconsistent', 'notSameAssessment') : null),
+    },
+  ];
+}
+
+function problemsIn(lang: 'en' | 'es' | 'fr') {
+  const i18n = createInstance();
+  void i18n.init({ lng: lang, resources: { [lang]: { review: JSON.parse(readFileSync(`locales/${lang}/review.json`, 'utf8')) as object } }, defaultNS: 'review', interpolation: { escapeValue: false }, initAsync: false });
+  return (error: ExchangeError) => ({
+    message: describeProblem(error, (key, values) => i18n.t(key, values), MAX_FILE_BYTES / 1024 / 1024),
+    detail: error.detail ? i18n.t(`details.${error.detail.code}`, error.detail.values) : '',
+  });
+}
+
+describe.each([
+  ['into a laptop that already holds the assessment (merge)', true],
+  ['into a laptop that does not hold it (new assessment)', false],
+])('importing files wrong in meaning %s', (_, holds) => {
+  it.each(semanticCases().map((c) => [c.label, c] as const))('refuses %s with its named problem, said in every language, changing nothing', async (_label, c) => {
+    const { db, dump } = await baseline(holds);
+    const expected = typeof c.refused === 'function' ? c.refused(holds) : c.refused;
+    const bytes = await c.bytes();
+    const outcome = await importBytes(bytes).then(
+      (result) => ({ ok: true as const, result }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    if (expected === null) {
+      expect(outcome.ok).toBe(true);
+      return;
+    }
+    if (outcome.ok) throw new Error(`${c.label}: accepted (${outcome.result.kind})`);
+    expect(outcome.error).toBeInstanceOf(ExchangeError);
+    const error = outcome.error as ExchangeError;
+    expect({ problem: error.problem, detail: error.detail?.code ?? null }).toEqual(expected);
+    expect(JSON.stringify(await dumpDatabase(db))).toBe(JSON.stringify(dump));
+
+    const said = Object.fromEntries((['en', 'es', 'fr'] as const).map((lang) => [lang, problemsIn(lang)(error)]));
+    for (const lang of ['en', 'es', 'fr'] as const) {
+      const { message } = said[lang]!;
+      expect(message).not.toMatch(/\{\{|problems\.|details\./);
+      expect(message.length).toBeLessThan(400); // nothing of a huge value reaches the screen
+    }
+    // The detail is itself translated: no English sentence inside a Spanish or French message.
+    expect(said.es!.message).not.toContain(said.en!.detail);
+    expect(said.fr!.message).not.toContain(said.en!.detail);
+  }, 60_000);
+
+  it('imports a file with a deleted mark, without the mark (it would purge the assessment at the next start)', async () => {
+    await baseline(holds);
+    const id = (originalDoc.assessment as Row).id as string;
+    await importBytes(await edited((d) => (d.assessment.deletedAt = '2026-03-03T10:00:00.000Z')));
+    expect((await getAssessment(id))?.deletedAt).toBeUndefined();
+  });
+
+  it('reads “validated” with an open query as a draft', async () => {
+    await baseline(holds);
+    const id = (originalDoc.assessment as Row).id as string;
+    await importBytes(await edited((d) => (d.assessment.status = 'validated')));
+    expect((await getAssessment(id))?.status).toBe('draft');
+  });
+
+  it('drops keys the format does not have', async () => {
+    await baseline(holds);
+    const id = (originalDoc.assessment as Row).id as string;
+    await importBytes(await edited((d) => { d.answers[0]!.script = '<img src=x onerror=alert(1)>'; d.assessment.extra = 1; }));
+    expect((await getAnswers(id)).some((a) => 'script' in a)).toBe(false);
+    expect(await getAssessment(id)).not.toHaveProperty('extra');
   });
 });

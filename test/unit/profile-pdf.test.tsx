@@ -240,17 +240,28 @@ describe('npm run profile (command line)', () => {
 
   it.each([
     ['a file that does not exist', () => join(dir, 'missing.json'), /missing\.json: cannot read the assessment file \(no such file\)/],
-    ['a file that is not JSON', () => write('broken.json', '{"format": "mgi-assess'), /broken\.json: the assessment file is not valid JSON/],
-    ['a file of another kind', () => write('other.json', JSON.stringify({ hello: 'world' })), /other\.json: not a valid MGI assessment file: format: expected .*"mgi-assessment"/],
+    ['a file that is not JSON', () => write('broken.json', '{"format": "mgi-assess'), /broken\.json: the file is incomplete/],
+    ['a file of another kind', () => write('other.json', JSON.stringify({ hello: 'world' })), /other\.json: this is not an MGI assessment file\./],
     [
       'an answer with an impossible value',
       () => write('value.json', JSON.stringify({ ...exported, answers: [{ ...emptyAnswer(assessment.id, 'x', NOW), value: 'maybe' }] })),
-      /value\.json: not a valid MGI assessment file: answers\.0\.value: /,
+      /value\.json: the file contains data the app cannot accept \(“answers\[0\]\.value” holds a value that is not allowed\)/,
+    ],
+    [
+      // The app refuses it against the catalogue; the tool used to skip that check and render it.
+      'an answer to an indicator the catalogue does not have',
+      () => write('invented.json', JSON.stringify({ ...exported, answers: [...answers, emptyAnswer(assessment.id, 'invented-indicator', NOW)] })),
+      /invented\.json: the file does not match the indicator catalogue of this app \(1 indicator is not in catalogue 2026\.1: “invented-indicator”\)/,
     ],
     [
       'a file changed after it was exported',
       () => write('tampered.json', JSON.stringify({ ...exported, version: 2, history: [], reviews: [], comments: [], proposals: [], checksum: { algorithm: 'SHA-256', value: '0'.repeat(64) } })),
-      /tampered\.json: the app would refuse this file \(checksum\)/,
+      /tampered\.json: the file was changed after it was exported/,
+    ],
+    [
+      'a version-2 file relabelled version 1 (no checksum to fail)',
+      () => write('relabelled.json', JSON.stringify({ ...exported, version: 1, history: [], checksum: { algorithm: 'SHA-256', value: '0'.repeat(64) } })),
+      /relabelled\.json: the file contradicts itself \(it is labelled as format 1/,
     ],
     ['an encrypted file', () => write('locked.json', JSON.stringify({ format: 'mgi-assessment-encrypted', ciphertext: 'abc', salt: 'x' })), /locked\.json: this file is encrypted/],
   ])('refuses %s with a clear message and a non-zero exit', (_, make, message) => {

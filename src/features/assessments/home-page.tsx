@@ -8,7 +8,7 @@ import { duplicateAssessment, listAssessments, markDeleted, updateAssessment } f
 import { useStored } from '../../storage/live';
 import { formatDateTime } from '../../ui/format';
 import { href, navigate } from '../../ui/router';
-import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+import { StorageErrorMessage } from '../../ui/storage-error-message';
 
 /** Rows shown at first and added by "Show more": a device with hundreds of assessments lists quickly. */
 export const PAGE_SIZE = 50;

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { institutionKinds, institutionKindSchema } from '../../domain/answer';
 import { assessmentSetupSchema, type AssessmentSetup } from '../../domain/assessment';
 import { catalogueKinds } from '../../domain/catalogue';
-import { SaveStatus, type SaveState } from '../../ui/SaveStatus';
+import { SaveStatus, type SaveState } from '../../ui/save-status';
 
 /** The form edits the setup schema, with institutions split into catalogue kinds and free lines. */
 const formSchema = z.extend(z.omit(assessmentSetupSchema, { institutions: true, nationalAssessmentId: true }), {

@@ -6,7 +6,7 @@ import { countAnswered } from '../../storage/answers';
 import { createAssessment, getAssessment, listAssessments, updateAssessment } from '../../storage/assessments';
 import { useStored } from '../../storage/live';
 import { navigate } from '../../ui/router';
-import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+import { StorageErrorMessage } from '../../ui/storage-error-message';
 import { SetupForm, type NationalOption } from './setup-form';
 
 export function newSetup(year = new Date().getFullYear()): AssessmentSetup {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogueBundle } from '../../domain/catalogue';
 import { ASSESSMENT_KEY } from '../../domain/history';
 import type { Conflict, Decision, Version } from '../../domain/merge';
-import { FieldValue, fieldLabelKey } from '../../ui/FieldValue';
+import { FieldValue, fieldLabelKey } from '../../ui/field-value';
 import { formatDateTime } from '../../ui/format';
 
 function Who({ version }: { version: Version | null }) {

@@ -7,9 +7,10 @@ import { encryptText, MIN_PASSPHRASE_LENGTH, serializeFile } from '../../domain/
 import { StorageError } from '../../storage/connection';
 import { exportAssessment, readSnapshot } from '../../storage/exchange-store';
 import { markExported } from '../../storage/actor';
+import { assessmentFileBase, encryptedFileName } from '../../domain/file-name';
+import { download } from '../../ui/download';
 import { href } from '../../ui/router';
-import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
-import { download, fileBase } from './download';
+import { StorageErrorMessage } from '../../ui/storage-error-message';
 import { ImportPanel } from './import-panel';
 import { spreadsheetTable, toCsv, toXlsx } from './spreadsheet';
 
@@ -54,7 +55,7 @@ export function ExchangePage({
     run(secret ? 'encrypted' : 'file', async () => {
       const file = await exportAssessment(assessment.id);
       const text = serializeFile(file);
-      const name = `${fileBase(assessment)}${secret ? '-encrypted' : ''}.json`;
+      const name = secret ? encryptedFileName() : `${assessmentFileBase(assessment)}.json`;
       download(secret ? await encryptText(text, secret) : text, name);
       await markExported(assessment.id, file.exportedAt);
       return name;
@@ -65,7 +66,7 @@ export function ExchangePage({
       const snapshot = await readSnapshot(assessment.id);
       if (!snapshot) throw new StorageError('damaged');
       const table = spreadsheetTable(bundle, snapshot, t);
-      const name = `${fileBase(assessment)}.${kind}`;
+      const name = `${assessmentFileBase(assessment)}.${kind}`;
       if (kind === 'csv') download(toCsv(table), name, 'text/csv;charset=utf-8');
       else download(await toXlsx(table, t('sheet.name')), name);
       return name;

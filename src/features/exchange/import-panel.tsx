@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import './exchange.css';
 import type { AssessmentFile } from '../../domain/assessment-file';
 import type { CatalogueBundle, CatalogueKind } from '../../domain/catalogue';
-import { ExchangeError, MAX_FILE_BYTES, readFile } from '../../domain/exchange';
+import { MAX_FILE_BYTES, readFile } from '../../domain/exchange';
+import { describeProblem, ExchangeError } from '../../domain/exchange-problem';
 import type { Conflict, Decision } from '../../domain/merge';
 import { importFiles, type FileResult } from '../../storage/exchange-store';
 import { StorageError } from '../../storage/connection';
@@ -36,7 +37,7 @@ export function ImportPanel({ loadBundle }: { loadBundle: (kind: CatalogueKind) 
 
   const problem = (error: unknown): string => {
     if (error instanceof ExchangeError) {
-      return t(`problems.${error.problem}`, { detail: error.detail, version: error.detail, limit: MAX_FILE_BYTES / 1024 / 1024 });
+      return describeProblem(error, (key, values) => t(key, values), MAX_FILE_BYTES / 1024 / 1024);
     }
     if (error instanceof StorageError) return t(`ui:storage.${error.problem}`);
     return t('ui:storage.unknown');
@@ -90,7 +91,8 @@ export function ImportPanel({ loadBundle }: { loadBundle: (kind: CatalogueKind) 
   const read = async (file: File, bytes: Uint8Array, secret?: string) => {
     setStep({ kind: 'reading', name: file.name });
     try {
-      ready.current.push({ name: file.name, parsed: await readFile(bytes, secret) });
+      const parsed = await readFile(bytes, { passphrase: secret, catalogue: async (kind) => (await loadBundle(kind)).catalogue });
+      ready.current.push({ name: file.name, parsed });
     } catch (error) {
       if (error instanceof ExchangeError && (error.problem === 'passphraseNeeded' || error.problem === 'passphraseWrong')) {
         setStep({ kind: 'passphrase', file, bytes, error: error.problem === 'passphraseWrong' ? problem(error) : null });
@@ -115,7 +117,7 @@ export function ImportPanel({ loadBundle }: { loadBundle: (kind: CatalogueKind) 
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch (error) {
       // Moved, deleted or unreadable since it was chosen: say so and go on with the other files.
-      failed(file.name, new ExchangeError('unreadable', String(error)));
+      failed(file.name, new ExchangeError('unreadable', null, { cause: error }));
       return next();
     }
     return read(file, bytes);

@@ -12,6 +12,7 @@ import { compareEntries, type HistoryEntry } from '../../domain/history';
 import type { Snapshot } from '../../domain/merge';
 import { notApplicableIds } from '../../domain/relevance';
 import { isResolved, statusOf, threadsOf } from '../../domain/review';
+import { decisionLabelKey } from '../../ui/labels';
 
 export type Cell = string | number;
 export interface Table {
@@ -69,7 +70,7 @@ export function spreadsheetTable(bundle: CatalogueBundle, snapshot: Snapshot, t:
         .join('\n'),
       evidenceCount: answer?.evidence.length ?? 0,
       institutions: (answer?.institutions ?? []).map((i) => (kinds.has(i) ? t(`ui:institution.${i}`) : i)).join('; '),
-      decision: answer ? t(`ui:walk.decision${answer.decision.charAt(0).toUpperCase()}${answer.decision.slice(1)}`) : '',
+      decision: answer ? t(decisionLabelKey(answer.decision)) : '',
       dissentNote: answer?.dissentNote ?? '',
       followUp: yesNo(answer?.followUp === true),
       reviewStatus: t(`review:status.${statusOf(snapshot.reviews, indicatorId)}`),

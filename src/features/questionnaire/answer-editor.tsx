@@ -1,12 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answerValues, institutionKinds, type AnswerValue } from '../../domain/answer';
+import { institutionKinds, type AnswerValue } from '../../domain/answer';
 import { decisionMethods, evidenceTypes, type Answer, type AnswerPatch, type Evidence } from '../../domain/assessment';
 import type { Indicator } from '../../domain/catalogue';
-
-export function choicesFor(indicator: Indicator): AnswerValue[] {
-  return answerValues.filter((v) => v !== 'na' || indicator.notApplicable);
-}
+import { answerChoices } from '../../domain/relevance';
+import { decisionLabelKey } from '../../ui/labels';
 
 /** The answer choice: a radio group, so arrow keys move between choices as everywhere else. */
 export function AnswerChoice({
@@ -27,7 +25,7 @@ export function AnswerChoice({
   return (
     <fieldset className={large ? 'choices large' : 'choices'} disabled={readOnly}>
       <legend>{t('walk.yourAnswer')}</legend>
-      {choicesFor(indicator).map((choice) => (
+      {answerChoices(indicator).map((choice) => (
         <label key={choice} className={`choice choice-${choice}`}>
           <input type="radio" name={name} value={choice} checked={value === choice} onChange={() => onChange(choice)} />
           <span>{t(`answer.${choice}`)}</span>
@@ -189,7 +187,7 @@ export function AnswerEditor({
         {decisionMethods.map((method) => (
           <label key={method} className="inline">
             <input type="radio" name={`${uid}-decision`} checked={answer.decision === method} onChange={() => onEdit({ decision: method }, true)} />{' '}
-            {t(`walk.decision${method[0]!.toUpperCase()}${method.slice(1)}`)}
+            {t(decisionLabelKey(method))}
           </label>
         ))}
       </fieldset>

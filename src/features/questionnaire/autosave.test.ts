@@ -96,14 +96,34 @@ describe('Autosaver', () => {
     expect(states.at(-1)).toBe('saved');
   });
 
+  /** Writes that land only when the test says so, one at a time, in order. */
+  function heldWrites() {
+    const landing: (() => void)[] = [];
+    const write = vi.fn((_id: string, _patch: AnswerPatch) => new Promise<void>((resolve) => landing.push(resolve)));
+    return { write, land: () => landing.shift()!() };
+  }
+
   it('keeps an edit made while an older write was in flight', async () => {
-    let release: () => void = () => undefined;
-    const write = vi.fn(() => new Promise<void>((resolve) => (release = resolve)));
+    const { write, land } = heldWrites();
     const { saver, pending } = setup(write);
     saver.edit('q1', { narrative: 'first' }, true);
-    saver.edit('q1', { narrative: 'second' });
-    release();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(pending().get('q1')).toEqual({ narrative: 'second' });
+    await vi.waitFor(() => expect(write).toHaveBeenCalledWith('q1', { narrative: 'first' }));
+    saver.edit('q1', { narrative: 'second' }); // typed while "first" is being stored
+    land();
+    await vi.waitFor(() => expect(pending().get('q1')).toEqual({ narrative: 'second' }));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(write).toHaveBeenLastCalledWith('q1', { narrative: 'second' });
+    land();
+    await vi.waitFor(() => expect(pending().size).toBe(0));
+  });
+
+  it('forgets only the fields a landed write stored', async () => {
+    const { write, land } = heldWrites();
+    const { saver, pending } = setup(write);
+    saver.edit('q1', { narrative: 'text' }, true);
+    await vi.waitFor(() => expect(write).toHaveBeenCalledTimes(1));
+    saver.edit('q1', { value: 'yes' });
+    land();
+    await vi.waitFor(() => expect(pending().get('q1')).toEqual({ value: 'yes' }));
   });
 });

@@ -4,7 +4,7 @@
  * Edits to one answer are merged into one patch, so a burst of typing is one write.
  */
 import type { AnswerPatch } from '../../domain/assessment';
-import type { SaveState } from '../../ui/SaveStatus';
+import type { SaveState } from '../../ui/save-status';
 
 export type { SaveState };
 

@@ -4,11 +4,12 @@ import type { AnswerValue } from '../../domain/answer';
 import type { Assessment } from '../../domain/assessment';
 import { allIndicators, type CatalogueBundle } from '../../domain/catalogue';
 import { computeProgress, nextUnanswered, stepIndicator } from '../../domain/progress';
+import { answerChoices } from '../../domain/relevance';
 import { navigate } from '../../ui/router';
-import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+import { StorageErrorMessage } from '../../ui/storage-error-message';
 import { useActor } from '../../ui/use-actor';
-import { AnswerChoice, choicesFor } from './answer-editor';
-import { SaveStatus } from '../../ui/SaveStatus';
+import { AnswerChoice } from './answer-editor';
+import { SaveStatus } from '../../ui/save-status';
 import { useAnswers } from './use-answers';
 
 /** Keys for each answer; the same letters in every UI language keep the projector routine simple. */
@@ -43,7 +44,7 @@ export function PresentationPage({
     navigate({ name: 'present', id: assessment.id, indicator: id }, true);
   };
   const choose = (choice: AnswerValue) => {
-    if (reviewer || progress.ruledOut.has(current.id) || !choicesFor(current).includes(choice)) return;
+    if (reviewer || progress.ruledOut.has(current.id) || !answerChoices(current).includes(choice)) return;
     answers.edit(current.id, { value: choice }, true);
     setAnnounce(t('present.answered', { answer: t(`answer.${choice}`) }));
   };

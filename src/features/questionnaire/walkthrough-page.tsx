@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../domain/assessment';
 import { allIndicators, type CatalogueBundle } from '../../domain/catalogue';
 import { computeProgress, nextUnanswered, stepIndicator } from '../../domain/progress';
+import { ruledOutBy } from '../../domain/relevance';
 import { newId } from '../../storage/connection';
 import { href, navigate } from '../../ui/router';
-import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+import { StorageErrorMessage } from '../../ui/storage-error-message';
 import { useActor } from '../../ui/use-actor';
 import { AnswerEditor } from './answer-editor';
-import { SaveStatus } from '../../ui/SaveStatus';
+import { SaveStatus } from '../../ui/save-status';
 import { useAnswers } from './use-answers';
 import { BackupNote } from './backup-note';
 
@@ -55,10 +56,7 @@ export function WalkthroughPage({
   };
   const answer = answers.answerOf(current.id);
   const ruleOut = progress.ruledOut.has(current.id);
-  const ruledBy = (current.notApplicableWhen ?? []).find((r) => {
-    const v = progress.ruledOut.has(r.indicator) ? 'na' : answers.values.get(r.indicator);
-    return v != null && r.answers.includes(v);
-  });
+  const ruledBy = ruledOutBy(current, answers.values, progress.ruledOut);
   const txt = text.indicators[current.id]!;
   const position = indicators.indexOf(current) + 1;
   const upNext = nextUnanswered(catalogue, answers.values, current.id, allowed);

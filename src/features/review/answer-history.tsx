@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../domain/history';
 import { getHistory } from '../../storage/review-store';
 import { useStored } from '../../storage/live';
-import { FieldValue, fieldLabelKey } from '../../ui/FieldValue';
+import { FieldValue, fieldLabelKey } from '../../ui/field-value';
 import { formatDateTime } from '../../ui/format';
 
 /** Who changed what and when, newest first: old → new for an edit, kept and set aside for a decided conflict. */

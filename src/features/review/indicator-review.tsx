@@ -22,9 +22,9 @@ import {
   validateIndicator,
 } from '../../storage/review-store';
 import { getAnswer } from '../../storage/answers';
-import { FieldValue } from '../../ui/FieldValue';
+import { FieldValue } from '../../ui/field-value';
 import { formatDateTime } from '../../ui/format';
-import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+import { StorageErrorMessage } from '../../ui/storage-error-message';
 import { AnswerHistory } from './answer-history';
 import { useActor } from '../../ui/use-actor';
 

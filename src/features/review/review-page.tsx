@@ -9,7 +9,7 @@ import { useStored } from '../../storage/live';
 import { getReviewData, reopenAssessment, ReviewError, validateAssessment } from '../../storage/review-store';
 import { formatDate } from '../../ui/format';
 import { href } from '../../ui/router';
-import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+import { StorageErrorMessage } from '../../ui/storage-error-message';
 import { useActor } from '../../ui/use-actor';
 
 /** Route #/a/<id>/review: review status per domain, the open queries, and validation of the assessment. */

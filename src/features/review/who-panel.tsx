@@ -4,7 +4,7 @@ import './review.css';
 import { roles, type Role } from '../../domain/history';
 import { getActor, setActor } from '../../storage/actor';
 import { navigate } from '../../ui/router';
-import { StorageErrorMessage } from '../../ui/StorageErrorMessage';
+import { StorageErrorMessage } from '../../ui/storage-error-message';
 
 /** "Who is working on this laptop": display name and role, recorded with every change. */
 export function WhoPage() {

@@ -4,6 +4,7 @@ import type { Evidence } from '../domain/assessment';
 import { ASSESSMENT_KEY, REVIEW_FIELD } from '../domain/history';
 import { formatDateTime } from './format';
 import './field-value.css';
+import { decisionLabelKey } from './labels';
 
 const kinds = new Set<string>(institutionKinds);
 
@@ -29,7 +30,7 @@ export function FieldValue({ indicatorId, field, value }: { indicatorId: string;
     case REVIEW_FIELD:
       return <span>{t(`review:status.${String(value)}`)}</span>;
     case 'decision':
-      return <span>{t(`ui:walk.decision${String(value).charAt(0).toUpperCase()}${String(value).slice(1)}`)}</span>;
+      return <span>{t(decisionLabelKey(String(value)))}</span>;
     case 'followUp':
       return <span>{t(value === true ? 'review:values.yes' : 'review:values.no')}</span>;
     case 'institutions':

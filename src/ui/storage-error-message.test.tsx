@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithI18n } from '../../test/render';
 import { StorageError } from '../storage/connection';
-import { StorageErrorMessage } from './StorageErrorMessage';
+import { StorageErrorMessage } from './storage-error-message';
 
 describe('storage failures', () => {
   it('are said plainly in the user’s language', () => {
