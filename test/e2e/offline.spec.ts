@@ -1,17 +1,22 @@
 import { expect, test } from '@playwright/test';
 import { preview } from 'vite';
 
-/**
- * Offline-first: after one visit the app starts and works with the network off and the server gone.
- * This spec runs its own server so it can stop it half-way.
- */
-test('after one visit, the app starts and works with the network off and the server gone', async ({ browser }) => {
+/** The production build on a server of the test's own, so the test can stop it half-way. */
+async function startPreview() {
   const server = await preview({
     preview: { port: 0, host: '127.0.0.1', open: false },
     build: { outDir: process.env.MGI_OUT_DIR ?? 'dist' },
     logLevel: 'error',
   });
-  const url = server.resolvedUrls!.local[0]!;
+  return { server, url: server.resolvedUrls!.local[0]! };
+}
+
+/**
+ * Offline-first: after one visit the app starts and works with the network off and the server gone.
+ * This spec runs its own server so it can stop it half-way.
+ */
+test('after one visit, the app starts and works with the network off and the server gone', async ({ browser }) => {
+  const { server, url } = await startPreview();
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
@@ -58,12 +63,7 @@ test('after one visit, the app starts and works with the network off and the ser
  * loaded. No console error on the way (a missing favicon included).
  */
 test('a tab opened online keeps working in the same tab once the network is gone', async ({ browser }) => {
-  const server = await preview({
-    preview: { port: 0, host: '127.0.0.1', open: false },
-    build: { outDir: process.env.MGI_OUT_DIR ?? 'dist' },
-    logLevel: 'error',
-  });
-  const url = server.resolvedUrls!.local[0]!;
+  const { server, url } = await startPreview();
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];

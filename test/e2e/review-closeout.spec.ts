@@ -11,6 +11,17 @@ async function reviewPanel(page: Page) {
   return page.getByRole('region', { name: 'Review' });
 }
 
+/** The reviewer proposes another answer to the indicator at that position, with a reason. */
+async function propose(page: Page, id: string, position: number, answer: string, reason: string) {
+  await answerAt(page, id, position);
+  const panel = await reviewPanel(page);
+  await panel.getByRole('button', { name: 'Propose another answer' }).click();
+  await panel.getByLabel('Proposed answer').selectOption({ label: answer });
+  await panel.getByLabel('Reason for the proposal').fill(reason);
+  await panel.getByRole('button', { name: 'Send the proposal' }).click();
+  await expect(panel.getByText('Review status: Query raised')).toBeVisible();
+}
+
 test('review close-out: queries, proposals accepted and rejected, validation and the final profile', async ({ browser }) => {
   const team = await laptop(browser, 'Ana Pérez', 'Government team');
   const id = await createAssessment(team, 'Republic of Exampleland');
@@ -35,23 +46,11 @@ test('review close-out: queries, proposals accepted and rejected, validation and
   await expect(reviewer.getByRole('radio', { name: 'Partial', exact: true })).toBeChecked();
   await expect(reviewer.getByRole('radio', { name: 'Yes', exact: true })).toBeDisabled();
   await expect(reviewer.getByLabel('Narrative')).not.toBeEditable();
-  let panel = await reviewPanel(reviewer);
-  await panel.getByRole('button', { name: 'Propose another answer' }).click();
-  await panel.getByLabel('Proposed answer').selectOption({ label: 'Yes' });
-  await panel.getByLabel('Reason for the proposal').fill('The 2023 decree covers every case now.');
-  await panel.getByRole('button', { name: 'Send the proposal' }).click();
-  await expect(panel.getByText('Review status: Query raised')).toBeVisible();
-
-  await answerAt(reviewer, id, 2);
-  panel = await reviewPanel(reviewer);
-  await panel.getByRole('button', { name: 'Propose another answer' }).click();
-  await panel.getByLabel('Proposed answer').selectOption({ label: 'No' });
-  await panel.getByLabel('Reason for the proposal').fill('We found no law on this.');
-  await panel.getByRole('button', { name: 'Send the proposal' }).click();
-  await expect(panel.getByText('Review status: Query raised')).toBeVisible();
+  await propose(reviewer, id, 1, 'Yes', 'The 2023 decree covers every case now.');
+  await propose(reviewer, id, 2, 'No', 'We found no law on this.');
 
   await answerAt(reviewer, id, 3);
-  panel = await reviewPanel(reviewer);
+  let panel = await reviewPanel(reviewer);
   await panel.getByRole('button', { name: 'Raise a query' }).click();
   await panel.getByLabel('Your query').fill('Is there a draft bill?');
   await panel.getByRole('button', { name: 'Send' }).click();

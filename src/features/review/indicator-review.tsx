@@ -127,33 +127,6 @@ function Byline({ who, role, at }: { who: string; role: string; at: string }) {
   return <span className="byline">{t('panel.by', { who: who || t('who.unnamed'), role: t(`roles.${role}`), when: formatDateTime(at, i18n.language) })}</span>;
 }
 
-/** The team's "Reject": an optional reason, then the rejection (which can be undone). */
-function RejectForm({ onReject, onCancel }: { onReject: (reason: string) => void; onCancel: () => void }) {
-  const { t } = useTranslation('review');
-  const uid = useId();
-  const [reason, setReason] = useState('');
-  return (
-    <form
-      className="review-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onReject(reason);
-      }}
-    >
-      <label htmlFor={`${uid}-reason`}>{t('panel.rejectReason')}</label>
-      <textarea id={`${uid}-reason`} rows={2} value={reason} maxLength={COMMENT_MAX} onChange={(e) => setReason(e.target.value)} autoFocus />
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('panel.rejectConfirm')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('panel.cancel')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
 function ProposalCard({ proposal, current, actor, act }: { proposal: Proposal; current: Answer | null; actor: Actor; act: (work: () => Promise<unknown>) => void }) {
   const { t, i18n } = useTranslation('review');
   const [rejecting, setRejecting] = useState(false);
@@ -205,11 +178,11 @@ function ProposalCard({ proposal, current, actor, act }: { proposal: Proposal; c
       ) : null}
       {pending && actor.role === 'team' ? (
         rejecting ? (
-          <RejectForm
-            onReject={(reason) => {
-              setRejecting(false);
-              act(() => decideProposal(proposal.id, 'rejected', undefined, reason));
-            }}
+          // The reason is optional: an empty box rejects without one.
+          <TextForm
+            label={t('panel.rejectReason')}
+            submit={t('panel.rejectConfirm')}
+            onSubmit={(reason) => decideProposal(proposal.id, 'rejected', undefined, reason).then(() => setRejecting(false))}
             onCancel={() => setRejecting(false)}
           />
         ) : (
