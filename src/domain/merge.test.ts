@@ -326,6 +326,36 @@ describe('idempotence and unions', () => {
     });
     expect(outcome.snapshot.proposals).toEqual([decided]);
   });
+
+  it('lets a rejection taken back win over the older rejection, on both laptops alike', () => {
+    const base: Proposal = {
+      id: 'p1',
+      assessmentId: 'assessment-1',
+      indicatorId: 'health',
+      value: 'yes',
+      note: '',
+      by: 'Ben',
+      role: 'reviewer',
+      device: 'device-ben',
+      at: '2026-03-02T10:00:00.000Z',
+      decision: null,
+    };
+    const stamp = { by: 'Ana', role: 'team' as const, device: 'device-ana' };
+    const rejected: Proposal = { ...base, decision: { ...stamp, status: 'rejected', at: '2026-03-02T11:00:00.000Z', reason: 'Covered by the 2019 law.' } };
+    const reopened: Proposal = { ...base, decision: { ...stamp, status: 'reopened', at: '2026-03-02T12:00:00.000Z' } };
+    const acceptedLater: Proposal = { ...base, decision: { ...stamp, status: 'accepted', at: '2026-03-02T13:00:00.000Z' } };
+    const merge = (mine: Proposal, theirs: Proposal) =>
+      mergeSnapshots({ ...emptySnapshot(), proposals: [mine] }, { ...emptySnapshot(), proposals: [theirs] }, {
+        actor: { name: 'Ana', role: 'team', device: 'device-ana' },
+        now: '2026-03-03T10:00:00.000Z',
+        newId: () => testId(),
+      }).snapshot.proposals;
+    expect(merge(rejected, reopened)).toEqual([reopened]);
+    expect(merge(reopened, rejected)).toEqual([reopened]);
+    // Decided again after the undo: the later decision stands.
+    expect(merge(reopened, acceptedLater)).toEqual([acceptedLater]);
+    expect(merge(acceptedLater, reopened)).toEqual([acceptedLater]);
+  });
 });
 
 describe('three laptops editing one assessment', () => {
