@@ -79,7 +79,7 @@ describe('buildProfile', () => {
 
   it('summarises each domain with its own score and counts, and never a score across domains', () => {
     expect(rights.summary).toBe('Score 75 of 100 · 1 Yes, 1 Partial, 0 No · 0 not applicable · 0 not yet answered');
-    expect(partners.summary).toBe('Score 0 of 100 · 0 Yes, 0 Partial, 1 No · 2 not applicable · 0 not yet answered');
+    expect(partners.summary).toBe('Score 0 of 100 · 0 Yes, 0 Partial, 3 No · 0 not applicable · 0 not yet answered');
     expect(model.chart.bars.map((b) => [b.label, b.score, b.completenessText])).toEqual([
       ['Rights', 75, '100%'],
       ['Partners', 0, '100%'],
@@ -95,8 +95,8 @@ describe('buildProfile', () => {
       ['health-access', 'Yes'],
       ['school-access', 'Partial'],
       ['labour-agreements', 'No'],
-      ['agreement-monitoring', 'Not applicable (follows from another answer)'],
-      ['monitoring-report', 'Not applicable (follows from another answer)'],
+      ['agreement-monitoring', 'No (follows from another answer)'],
+      ['monitoring-report', 'No (follows from another answer)'],
     ]);
     const notes = Object.fromEntries(model.answers.domains.flatMap((d) => d.rows.map((r) => [r.indicatorId, r.notes])));
     // Findings carry the note and full citations of scored answers; the annex repeats only the numbers.

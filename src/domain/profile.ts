@@ -301,6 +301,8 @@ export function buildProfile(input: ProfileInput): ProfileModel {
     const result = results.domains[index]!;
     const scored = domain.subdomains
       .flatMap((sub) => sub.indicators)
+      // Ruled out by a parent's No: scored as No, but the parent's own gap sentence already says it.
+      .filter((indicator) => !results.indicators[indicator.id]!.ruledOut)
       .map((indicator) => ({ indicator, status: results.indicators[indicator.id]!.status }))
       .filter((x): x is { indicator: Indicator; status: ScoredValue } => x.status === 'yes' || x.status === 'partial' || x.status === 'no');
     const ordered = [...scored.filter((x) => x.status === 'yes'), ...scored.filter((x) => x.status !== 'yes')];
@@ -354,7 +356,7 @@ export function buildProfile(input: ProfileInput): ProfileModel {
         const refs = answer ? sources.refs(answer.evidence) : [];
         // Answers that are findings already carry their note and full citations there; the annex gives
         // their source numbers only, and the full note for the others.
-        const inFindings = status === 'yes' || status === 'partial' || status === 'no';
+        const inFindings = !results.indicators[indicator.id]!.ruledOut && (status === 'yes' || status === 'partial' || status === 'no');
         const notes = [
           inFindings ? '' : (answer?.narrative.trim() ?? ''),
           refs.length > 0 ? fill(s.findings.sources, { list: refs.join(', ') }) : '',

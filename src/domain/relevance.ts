@@ -45,3 +45,40 @@ export function notApplicableIds(catalogue: Catalogue, answers: ReadonlyMap<stri
   }
   return ruled;
 }
+
+/**
+ * Why an indicator is ruled out: "no" when the chain of rules goes back to a "No" (the policy it
+ * depends on does not exist, so it does not exist either), "na" otherwise (the parent was itself
+ * Not applicable).
+ */
+export type RuledOutReason = 'no' | 'na';
+
+/**
+ * The indicators `notApplicableIds` rules out, each with its reason. When several rules fire, a "No"
+ * at the root wins: scoring counts those dependants as No, so a better parent never lowers a score.
+ */
+export function ruledOutReasons(catalogue: Catalogue, answers: ReadonlyMap<string, AnswerValue | null>): Map<string, RuledOutReason> {
+  const ruled = new Map<string, RuledOutReason>();
+  const withRules = allIndicators(catalogue).filter((i) => (i.notApplicableWhen ?? []).length > 0);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const indicator of withRules) {
+      const before = ruled.get(indicator.id);
+      if (before === 'no') continue;
+      let reason: RuledOutReason | undefined;
+      for (const rule of indicator.notApplicableWhen ?? []) {
+        const parent = ruled.get(rule.indicator);
+        const value = parent ? 'na' : answers.get(rule.indicator);
+        if (value == null || !rule.answers.includes(value)) continue;
+        const why: RuledOutReason = parent ?? (value === 'no' ? 'no' : 'na');
+        if (why === 'no' || reason === undefined) reason = why;
+      }
+      if (reason !== undefined && reason !== before) {
+        ruled.set(indicator.id, reason);
+        changed = true;
+      }
+    }
+  }
+  return ruled;
+}

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { tinyCatalogue } from '../../test/fixtures/catalogue/tiny';
 import type { AnswerValue } from './answer';
 import { emptyAnswer, type Answer } from './assessment';
-import { parseCatalogue } from './catalogue';
-import { compareResults, earlierAssessments, sameGovernment, scoreAssessment, type AssessmentResults } from './scoring';
+import { parseCatalogue, type Catalogue } from './catalogue';
+import { computeProgress } from './progress';
+import { compareResults, earlierAssessments, roundHalfUp, roundScore, sameGovernment, scoreAssessment, valuesOf, type AssessmentResults } from './scoring';
 
 const catalogue = parseCatalogue(structuredClone(tinyCatalogue), 'tiny');
 const NOW = '2026-03-01T10:00:00.000Z';
@@ -44,12 +45,99 @@ describe('scoreAssessment', () => {
     expect(rights.completeness).toBe(completeness);
   });
 
-  it('leaves out indicators ruled out by relevance rules, even when an answer is stored for them', () => {
+  it('counts indicators ruled out by a parent answered No as No, even when an answer is stored for them', () => {
     // labour-agreements "no" rules out agreement-monitoring, which in turn rules out monitoring-report.
     const results = scoreAssessment(catalogue, answers({ 'labour-agreements': 'no', 'agreement-monitoring': 'yes', 'monitoring-report': 'yes' }));
     const partners = domain(results, 'partners');
-    expect(partners).toMatchObject({ score: 0, applicable: 1, answered: 1, notApplicable: 2, completeness: 100 });
-    expect(results.indicators['agreement-monitoring']).toMatchObject({ status: 'na', ruledOut: true, points: null });
+    expect(partners).toMatchObject({ score: 0, applicable: 3, answered: 3, impliedNo: 2, notApplicable: 0, completeness: 100 });
+    expect(partners.asked).toEqual({ answered: 1, total: 1 });
+    expect(results.indicators['agreement-monitoring']).toMatchObject({ status: 'no', ruledOut: true, points: 0 });
+    expect(results.indicators['monitoring-report']).toMatchObject({ status: 'no', ruledOut: true, points: 0 });
+    // Nobody answered them: no evidence or dissent to flag.
+    expect(partners.flags.noEvidence).toEqual([]);
+  });
+
+  it('leaves out indicators ruled out by a parent that is itself Not applicable', () => {
+    const results = scoreAssessment(catalogue, answers({ 'labour-agreements': 'yes', 'agreement-monitoring': 'na' }));
+    const partners = domain(results, 'partners');
+    expect(results.indicators['monitoring-report']).toMatchObject({ status: 'na', ruledOut: true, points: null });
+    expect(partners).toMatchObject({ score: 100, answered: 1, notApplicable: 2, impliedNo: 0 });
+  });
+
+  // A better answer to the parent never lowers the domain's score, whatever the dependants say.
+  // Parent order: No < Partial < Yes; dependants take every combination of No / Partial / Yes / NA.
+  const parentOrder = ['no', 'partial', 'yes'] as const;
+  const dependantValues = ['no', 'partial', 'yes', 'na'] as const;
+  const combos = dependantValues.flatMap((a) => dependantValues.map((b) => [a, b] as const));
+  // A sibling answered Yes, so that leaving the dependants out would lift the "No" case above the rest.
+  const withSibling: Catalogue = structuredClone(tinyCatalogue);
+  withSibling.domains[1]!.subdomains[0]!.indicators.push({ id: 'sibling', gcm: [23], institutions: ['labour'], notApplicable: false });
+  const siblingCatalogue = parseCatalogue(withSibling, 'tiny with a sibling');
+  it.each(combos)('never scores a better parent lower (agreement-monitoring %s, monitoring-report %s)', (am, mr) => {
+    const scores = parentOrder.map((parent) => {
+      const r = scoreAssessment(siblingCatalogue, answers({ sibling: 'yes', 'labour-agreements': parent, 'agreement-monitoring': am, 'monitoring-report': mr }));
+      return domain(r, 'partners').score!;
+    });
+    // No at the parent: the two dependants count as No whatever is stored, so 1 point of 4.
+    expect(scores[0]).toBe(25);
+    // Partial then Yes at the parent, dependants unchanged: never lower.
+    expect(scores[1]).toBeGreaterThanOrEqual(scores[0]!);
+    expect(scores[2]).toBeGreaterThanOrEqual(scores[1]!);
+  });
+
+  it.each([
+    // [partial points out of answered count, exact score, rounded]
+    [11.5, 20, 57.5, 58],
+    [0.5, 4, 12.5, 13],
+    [2.5, 4, 62.5, 63],
+    [1, 3, 100 / 3, 33],
+    [2, 3, 200 / 3, 67],
+  ])('scores %s points of %s exactly (%s) and rounds half up to %s', (points, count, exact, rounded) => {
+    // `count` indicators: Yes for whole points, one Partial for the half, No for the rest.
+    const whole = Math.floor(points);
+    const values = Array.from({ length: count }, (_, i) => (i < whole ? 'yes' : i === whole && points % 1 ? 'partial' : 'no'));
+    const big = parseCatalogue(
+      {
+        kind: 'national',
+        version: '2026.1',
+        domains: [{ id: 'd', subdomains: [{ id: 's', indicators: values.map((_, i) => ({ id: `i${i}`, gcm: [1], institutions: ['other'], notApplicable: false })) }] }],
+      },
+      'big',
+    );
+    const result = scoreAssessment(big, answers(Object.fromEntries(values.map((v, i) => [`i${i}`, v]))));
+    expect(result.domains[0]!.score).toBe(exact);
+    expect(roundScore(result.domains[0]!.score)).toBe(rounded);
+  });
+
+  it.each([
+    [57.5, 58],
+    [57.49, 57],
+    [100 - 42.5, 58],
+    [0.5, 1],
+    [-2.5, -3],
+    [-2.4, -2],
+    [0, 0],
+  ])('rounds %s half up (away from zero) to %s', (n, expected) => {
+    expect(roundHalfUp(n)).toBe(expected);
+  });
+
+  it('agrees with the walkthrough on hand-chosen Not applicable: a position taken, out of the score', () => {
+    // monitoring-report may be Not applicable by hand.
+    const results = scoreAssessment(catalogue, answers({ 'labour-agreements': 'yes', 'agreement-monitoring': 'partial', 'monitoring-report': 'na' }));
+    const partners = domain(results, 'partners');
+    expect(partners).toMatchObject({ score: 75, answered: 2, notApplicable: 1, completeness: 100 });
+    expect(partners.asked).toEqual({ answered: 3, total: 3 });
+  });
+
+  it.each([
+    { 'labour-agreements': 'yes', 'agreement-monitoring': 'partial', 'monitoring-report': 'na' },
+    { 'labour-agreements': 'no', 'agreement-monitoring': 'yes' },
+    { 'health-access': 'na', 'school-access': 'unknown', 'labour-agreements': 'partial' },
+  ] satisfies Record<string, AnswerValue>[])('counts answered exactly as the walkthrough does (%o)', (spec) => {
+    const list = answers(spec);
+    const results = scoreAssessment(catalogue, list);
+    const progress = computeProgress(catalogue, valuesOf(list));
+    for (const d of results.domains) expect([d.id, d.asked]).toEqual([d.id, progress.domains[d.id]]);
   });
 
   it('counts answers and scores each sub-domain as well as the domain', () => {
@@ -102,9 +190,9 @@ describe('compareResults', () => {
     expect(changes.flatMap((c) => c.indicators)).toEqual([
       { id: 'health-access', before: 'no', after: 'yes', movement: 'up' },
       { id: 'labour-agreements', before: 'yes', after: 'no', movement: 'down' },
-      // Ruled out by the new No: a change, neither up nor down.
-      { id: 'agreement-monitoring', before: 'yes', after: 'na', movement: 'changed' },
-      { id: 'monitoring-report', before: 'unanswered', after: 'na', movement: 'changed' },
+      // Ruled out by the new No: counted as No now.
+      { id: 'agreement-monitoring', before: 'yes', after: 'no', movement: 'down' },
+      { id: 'monitoring-report', before: 'unanswered', after: 'no', movement: 'changed' },
     ]);
   });
 

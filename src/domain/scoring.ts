@@ -3,11 +3,18 @@
  *
  * The method, as the results screen explains it:
  * - each indicator counts Yes 1, Partial 0.5, No 0;
- * - Not applicable (chosen, or ruled out by a relevance rule) is left out of the count;
+ * - an indicator ruled out because a policy it depends on was answered No counts as No (0 points):
+ *   if it were left out, Partial family reunification with three dependants answered No would score
+ *   lower than no family reunification at all. A better policy must never lower a score;
+ * - Not applicable (chosen by hand, or ruled out by a parent that is itself Not applicable) is left
+ *   out of the score;
  * - Don't know yet and no answer are unanswered: left out of the score, counted against completeness;
- * - an area's score is its points as a share (0-100) of the maximum its answered applicable
- *   indicators could reach, so a half-finished area is not pulled down by questions not yet discussed;
- *   completeness (answered / applicable) says how much of the area the score rests on.
+ * - an area's score is its points as a share (0-100) of the maximum its scored indicators could
+ *   reach, so a half-finished area is not pulled down by questions not yet discussed;
+ * - completeness is what the walkthrough and the home list call answered: among the indicators the
+ *   walkthrough asks (not ruled out), those with a position taken, Not applicable chosen by hand
+ *   included; ruled-out indicators are settled by their parent and leave both sides of the share.
+ * Scores are kept exact (points × 100 / count, points in halves) and rounded half up for display.
  * Confidence flags name the indicators whose answer has no evidence, was reached with dissent, or is
  * still open.
  *
@@ -17,7 +24,7 @@
 import type { AnswerValue } from './answer';
 import { isAnswered, type Answer, type Evidence } from './assessment';
 import type { Catalogue } from './catalogue';
-import { notApplicableIds } from './relevance';
+import { ruledOutReasons, type RuledOutReason } from './relevance';
 
 export const answerPoints = { yes: 1, partial: 0.5, no: 0 } as const satisfies Partial<Record<AnswerValue, number>>;
 export type ScoredValue = keyof typeof answerPoints;
@@ -28,7 +35,7 @@ export type IndicatorStatus = ScoredValue | 'na' | 'unanswered';
 export interface IndicatorResult {
   id: string;
   status: IndicatorStatus;
-  /** True when the relevance rules rule it out, whatever was stored. */
+  /** True when the relevance rules rule it out, whatever was stored (status "no" when a parent's No did). */
   ruledOut: boolean;
   /** 1, 0.5 or 0 for Yes, Partial, No; null otherwise. */
   points: number | null;
@@ -51,14 +58,18 @@ export interface AreaResult {
   /** 0-100, share of the maximum of the answered applicable indicators; null when none is answered. */
   score: number | null;
   points: number;
-  /** Indicators answered Yes, Partial or No. */
+  /** Indicators scored Yes, Partial or No (those counted as No through a parent's No included). */
   answered: number;
-  /** Indicators that apply (not Not applicable). */
+  /** Indicators that enter the score once answered (not Not applicable). */
   applicable: number;
   /** Indicators left out as Not applicable. */
   notApplicable: number;
-  /** 0-100, answered / applicable; 100 when nothing applies. */
+  /** Of `answered`, those counted as No because a parent's No ruled them out. */
+  impliedNo: number;
+  /** 0-100, share of the indicators the walkthrough asks that have a position (hand-chosen Not applicable included); 100 when none is asked. */
   completeness: number;
+  /** The walkthrough's count: indicators not ruled out, and those of them with a position taken. */
+  asked: { answered: number; total: number };
   counts: Record<ScoredValue, number>;
   flags: ConfidenceFlags;
 }
@@ -86,13 +97,14 @@ function hasTitledEvidence(answer: Answer | undefined): boolean {
   return titledEvidence(answer?.evidence ?? []).length > 0;
 }
 
-function indicatorResult(id: string, answer: Answer | undefined, ruledOut: boolean): IndicatorResult {
+function indicatorResult(id: string, answer: Answer | undefined, ruledOut: RuledOutReason | undefined): IndicatorResult {
   const value = answer?.value ?? null;
-  const status: IndicatorStatus = ruledOut || value === 'na' ? 'na' : isAnswered(value) ? (value as ScoredValue) : 'unanswered';
+  const status: IndicatorStatus =
+    ruledOut === 'no' ? 'no' : ruledOut === 'na' || value === 'na' ? 'na' : isAnswered(value) ? (value as ScoredValue) : 'unanswered';
   return {
     id,
     status,
-    ruledOut,
+    ruledOut: ruledOut !== undefined,
     points: status === 'na' || status === 'unanswered' ? null : answerPoints[status],
     hasEvidence: hasTitledEvidence(answer),
     dissent: answer?.decision === 'dissent',
@@ -107,13 +119,19 @@ function emptyArea(id: string): AreaResult {
     answered: 0,
     applicable: 0,
     notApplicable: 0,
+    impliedNo: 0,
     completeness: 100,
+    asked: { answered: 0, total: 0 },
     counts: { yes: 0, partial: 0, no: 0 },
     flags: { noEvidence: [], dissent: [], unanswered: [] },
   };
 }
 
 function add(area: AreaResult, r: IndicatorResult): void {
+  if (!r.ruledOut) {
+    area.asked.total += 1;
+    if (r.status !== 'unanswered') area.asked.answered += 1;
+  }
   if (r.status === 'na') {
     area.notApplicable += 1;
     return;
@@ -126,27 +144,33 @@ function add(area: AreaResult, r: IndicatorResult): void {
   area.answered += 1;
   area.points += r.points ?? 0;
   area.counts[r.status] += 1;
+  // Counted as No through its parent: nobody answered it, so there is no evidence or decision to flag.
+  if (r.ruledOut) {
+    area.impliedNo += 1;
+    return;
+  }
   if (!r.hasEvidence) area.flags.noEvidence.push(r.id);
   if (r.dissent) area.flags.dissent.push(r.id);
 }
 
 function finish<T extends AreaResult>(area: T): T {
-  area.score = area.answered === 0 ? null : (area.points / area.answered) * 100;
-  area.completeness = area.applicable === 0 ? 100 : (area.answered / area.applicable) * 100;
+  // points × 100 first: points are halves, so 11.5 × 100 / 20 is exactly 57.5 (11.5 / 20 × 100 is 57.49999…).
+  area.score = area.answered === 0 ? null : (area.points * 100) / area.answered;
+  area.completeness = area.asked.total === 0 ? 100 : (area.asked.answered * 100) / area.asked.total;
   return area;
 }
 
 /** Scores every sub-domain and domain of the catalogue from the stored answers (answers to unknown ids are ignored). */
 export function scoreAssessment(catalogue: Catalogue, answers: readonly Answer[]): AssessmentResults {
   const byId = new Map(answers.map((a) => [a.indicatorId, a]));
-  const ruledOut = notApplicableIds(catalogue, valuesOf(answers));
+  const ruledOut = ruledOutReasons(catalogue, valuesOf(answers));
   const indicators: Record<string, IndicatorResult> = {};
   const domains = catalogue.domains.map((domain) => {
     const total: DomainResult = { ...emptyArea(domain.id), subdomains: [] };
     for (const sub of domain.subdomains) {
       const area = emptyArea(sub.id);
       for (const indicator of sub.indicators) {
-        const r = indicatorResult(indicator.id, byId.get(indicator.id), ruledOut.has(indicator.id));
+        const r = indicatorResult(indicator.id, byId.get(indicator.id), ruledOut.get(indicator.id));
         indicators[indicator.id] = r;
         add(area, r);
         add(total, r);
@@ -158,9 +182,18 @@ export function scoreAssessment(catalogue: Catalogue, answers: readonly Answer[]
   return { domains, indicators };
 }
 
-/** Rounded for display: whole numbers, as the profile prints them. */
+/**
+ * Half up, as people round (57.5 → 58, and -2.5 → -3 for a fall as for a rise). The tiny epsilon
+ * absorbs binary noise from sums such as 100 - 42.5, so a true half is never read as 57.4999….
+ */
+export function roundHalfUp(n: number): number {
+  const magnitude = Math.floor(Math.abs(n) + 0.5 + 1e-9);
+  return n < 0 ? -magnitude : magnitude;
+}
+
+/** Rounded for display: whole numbers, half up, as the profile prints them. */
 export function roundScore(score: number | null): number | null {
-  return score === null ? null : Math.round(score);
+  return score === null ? null : roundHalfUp(score);
 }
 
 // ── Comparison with an earlier assessment ────────────────────────────────────────────────────────
@@ -206,7 +239,7 @@ export function compareResults(catalogue: Catalogue, before: AssessmentResults, 
       }
     }
     const delta = a.score !== null && b.score !== null ? a.score - b.score : null;
-    const rounded = delta === null ? null : Math.round(delta);
+    const rounded = delta === null ? null : roundHalfUp(delta);
     const movement: Movement =
       delta === null ? (a.score === b.score ? 'same' : 'changed') : rounded! > 0 ? 'up' : rounded! < 0 ? 'down' : 'same';
     return {

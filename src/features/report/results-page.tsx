@@ -17,7 +17,7 @@ import {
   type ProfileModel,
   type ProfileStrings,
 } from '../../domain/profile';
-import { compareResults, earlierAssessments, roundScore, scoreAssessment, type AssessmentResults, type DomainResult } from '../../domain/scoring';
+import { compareResults, earlierAssessments, roundHalfUp, roundScore, scoreAssessment, type AssessmentResults, type DomainResult } from '../../domain/scoring';
 import { getAnswers } from '../../storage/answers';
 import { getAssessment, listAssessments } from '../../storage/assessments';
 import { useStored } from '../../storage/live';
@@ -264,7 +264,7 @@ function Comparison({
                       <td>{c.after === null ? t('results.table.notScored') : roundScore(c.after)}</td>
                       <td className={`move-${c.movement}`}>
                         {c.movement === 'up' || c.movement === 'down'
-                          ? t(`results.compare.${c.movement}`, { delta: Math.abs(Math.round(c.delta ?? 0)) })
+                          ? t(`results.compare.${c.movement}`, { delta: Math.abs(roundHalfUp(c.delta ?? 0)) })
                           : t(`results.compare.${c.movement}`)}
                       </td>
                     </tr>
