@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tinyCatalogue, tinyText } from '../../test/fixtures/catalogue/tiny';
-import { CatalogueError, parseCatalogue, parseCatalogueText, type Catalogue, type CatalogueText } from './catalogue';
+import { CatalogueError, parseCatalogue, parseCatalogueText, retiredIds, type Catalogue, type CatalogueText } from './catalogue';
 
 const clone = (value: typeof tinyCatalogue): Catalogue => structuredClone(value);
 const cloneText = (value: typeof tinyText): CatalogueText => structuredClone(value);
@@ -57,6 +57,30 @@ describe('parseCatalogue', () => {
       /relevance rules form a cycle/,
     ],
     [
+      'a retired id still in use',
+      (c: Catalogue) => {
+        c.retired = [{ id: 'health-access', since: '2026.2' }];
+      },
+      /"health-access": retired id is still in use/,
+    ],
+    [
+      'a merge into an unknown indicator',
+      (c: Catalogue) => {
+        c.retired = [{ id: 'old-health', mergedInto: 'ghost', since: '2026.2' }];
+      },
+      /"old-health": merged into unknown indicator "ghost"/,
+    ],
+    [
+      'an id retired twice',
+      (c: Catalogue) => {
+        c.retired = [
+          { id: 'old-health', since: '2026.2' },
+          { id: 'old-health', since: '2026.3' },
+        ];
+      },
+      /"old-health": retired more than once/,
+    ],
+    [
       'a malformed id',
       (c: Catalogue) => {
         c.domains[0]!.subdomains[0]!.indicators[0]!.id = 'Health Access';
@@ -67,6 +91,13 @@ describe('parseCatalogue', () => {
     const broken = clone(tinyCatalogue);
     breakIt(broken);
     expect(problemOf(() => parseCatalogue(broken, 'indicators/national.json'))).toMatch(expected);
+  });
+
+  it('lists retired ids for importers and readers of old assessments', () => {
+    const c = clone(tinyCatalogue);
+    c.retired = [{ id: 'old-health', mergedInto: 'health-access', since: '2026.2' }];
+    expect([...retiredIds(parseCatalogue(c, 'tiny'))]).toEqual(['old-health']);
+    expect(retiredIds(parseCatalogue(clone(tinyCatalogue), 'tiny')).size).toBe(0);
   });
 
   it('rejects a file that is not a catalogue at all', () => {

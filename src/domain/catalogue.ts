@@ -23,7 +23,8 @@ export type RelevanceRule = z.infer<typeof relevanceRuleSchema>;
 
 export const indicatorSchema = z.strictObject({
   id: idSchema,
-  gcm: z.array(z.int().check(z.minimum(1), z.maximum(23))).check(z.minLength(1)),
+  /** GCM objectives; empty only where no objective fits (e.g. refugee-only or internal-displacement items). */
+  gcm: z.array(z.int().check(z.minimum(1), z.maximum(23))),
   institutions: z.array(institutionKindSchema).check(z.minLength(1)),
   /** Whether "Not applicable" may be chosen by hand (relevance rules apply regardless). */
   notApplicable: z.boolean(),
@@ -43,11 +44,26 @@ export const domainSchema = z.strictObject({
 });
 export type Domain = z.infer<typeof domainSchema>;
 
+/**
+ * An indicator no longer in the catalogue. Stored answers to it are never dropped: they stay attached
+ * to this id (shown read-only, exported, imported). `mergedInto` names the indicator that now asks what
+ * it asked; its answer moves there only when the assessment has no answer of its own to that indicator.
+ */
+export const retiredIndicatorSchema = z.strictObject({
+  id: idSchema,
+  mergedInto: z.optional(idSchema),
+  /** The catalogue version that retired it. */
+  since: z.string().check(z.regex(/^\d{4}\.\d+$/, 'must look like 2026.1')),
+});
+export type RetiredIndicator = z.infer<typeof retiredIndicatorSchema>;
+
 export const catalogueSchema = z.strictObject({
   kind: catalogueKindSchema,
   /** Bumped on every change of meaning; assessments keep the version they were answered against. */
   version: z.string().check(z.regex(/^\d{4}\.\d+$/, 'must look like 2026.1')),
   domains: z.array(domainSchema).check(z.minLength(1)),
+  /** Ids that earlier versions had; never reused. Answers to them stay valid in stored and imported assessments. */
+  retired: z.optional(z.array(retiredIndicatorSchema)),
 });
 export type Catalogue = z.infer<typeof catalogueSchema>;
 
@@ -55,7 +71,14 @@ const textSchema = z.string().check(z.refine((s) => s.trim().length > 0, 'must n
 const titledSchema = z.strictObject({ title: textSchema, description: textSchema });
 export const indicatorTextSchema = z.strictObject({
   question: textSchema,
-  guidance: z.strictObject({ yes: textSchema, partial: textSchema, no: textSchema, evidence: textSchema }),
+  guidance: z.strictObject({
+    yes: textSchema,
+    partial: textSchema,
+    no: textSchema,
+    /** When "Not applicable" is the right answer; required where the indicator allows it by hand. */
+    na: z.optional(textSchema),
+    evidence: textSchema,
+  }),
   /** Profile sentence when the answer is Yes (well-developed area). */
   strength: textSchema,
   /** Profile sentence when the answer is No or Partial (area with potential for further development). */
@@ -67,6 +90,8 @@ export const catalogueTextSchema = z.strictObject({
   domains: z.record(z.string(), titledSchema),
   subdomains: z.record(z.string(), titledSchema),
   indicators: z.record(z.string(), indicatorTextSchema),
+  /** Texts of retired indicators, so answers stored against them can still be shown with their question. */
+  retired: z.optional(z.record(z.string(), indicatorTextSchema)),
 });
 export type CatalogueText = z.infer<typeof catalogueTextSchema>;
 
@@ -120,6 +145,11 @@ function describeIssue(data: unknown, issue: $ZodIssue): string {
   return [owner && `"${owner}"`, where, issueMessage(issue)].filter(Boolean).join(': ');
 }
 
+/** Ids of indicators earlier catalogue versions had: answers to them are valid, kept and shown read-only. */
+export function retiredIds(catalogue: Catalogue): Set<string> {
+  return new Set((catalogue.retired ?? []).map((r) => r.id));
+}
+
 export function allIndicators(catalogue: Catalogue): Indicator[] {
   return catalogue.domains.flatMap((d) => d.subdomains.flatMap((s) => s.indicators));
 }
@@ -141,6 +171,13 @@ export function parseCatalogue(data: unknown, file: string): Catalogue {
     seen.add(id);
   }
   const byId = new Map(allIndicators(catalogue).map((i) => [i.id, i]));
+  const retiredSeen = new Set<string>();
+  for (const r of catalogue.retired ?? []) {
+    if (byId.has(r.id) || seen.has(r.id)) problems.push(`"${r.id}": retired id is still in use`);
+    if (retiredSeen.has(r.id)) problems.push(`"${r.id}": retired more than once`);
+    retiredSeen.add(r.id);
+    if (r.mergedInto !== undefined && !byId.has(r.mergedInto)) problems.push(`"${r.id}": merged into unknown indicator "${r.mergedInto}"`);
+  }
   for (const indicator of byId.values()) {
     for (const rule of indicator.notApplicableWhen ?? []) {
       if (!byId.has(rule.indicator)) problems.push(`"${indicator.id}": relevance rule points at unknown indicator "${rule.indicator}"`);
@@ -192,15 +229,21 @@ export function parseCatalogueText(data: unknown, file: string, catalogue: Catal
   }
   const text = result.data;
   const problems: string[] = [];
-  const need = (section: keyof CatalogueText, id: string) => {
+  const need = (section: 'domains' | 'subdomains' | 'indicators', id: string) => {
     if (!text[section][id]) problems.push(`"${id}": no text in ${section}`);
   };
   for (const d of catalogue.domains) {
     need('domains', d.id);
     for (const s of d.subdomains) {
       need('subdomains', s.id);
-      for (const i of s.indicators) need('indicators', i.id);
+      for (const i of s.indicators) {
+        need('indicators', i.id);
+        if (i.notApplicable && text.indicators[i.id] && !text.indicators[i.id]!.guidance.na) problems.push(`"${i.id}": may be Not applicable but has no guidance.na`);
+      }
     }
+  }
+  for (const r of catalogue.retired ?? []) {
+    if (!text.retired?.[r.id]) problems.push(`"${r.id}": no text in retired`);
   }
   const known = new Set(allIndicators(catalogue).map((i) => i.id));
   for (const id of Object.keys(text.indicators)) {

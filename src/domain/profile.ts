@@ -18,6 +18,7 @@
 import type { AnswerValue } from './answer';
 import type { Answer, Assessment, Evidence } from './assessment';
 import type { Catalogue, CatalogueBundle, CatalogueKind, Indicator } from './catalogue';
+import { answersForCatalogue } from './retired';
 import { comparableName, roundScore, scoreAssessment, titledEvidence, type AssessmentResults, type DomainResult, type IndicatorStatus, type ScoredValue } from './scoring';
 
 export const profileLanguages = ['en', 'es', 'fr'] as const;
@@ -277,7 +278,8 @@ export function buildProfile(input: ProfileInput): ProfileModel {
   }
   const s = strings.profile;
   const results = scoreAssessment(catalogue, answers);
-  const byId = new Map(answers.map((a) => [a.indicatorId, a]));
+  // Read as scoring reads them: answers to merged indicators count for the one that absorbed them.
+  const byId = new Map(answersForCatalogue(catalogue, answers).answers.map((a) => [a.indicatorId, a]));
   const sources = new SourceList(s.sources.types);
   const government = assessment.government.trim();
   const title = assessment.level === 'local' ? s.titleLocal : s.titleNational;

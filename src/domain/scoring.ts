@@ -25,6 +25,7 @@ import type { AnswerValue } from './answer';
 import { isAnswered, type Answer, type Evidence } from './assessment';
 import type { Catalogue } from './catalogue';
 import { ruledOutReasons, type RuledOutReason } from './relevance';
+import { answersForCatalogue } from './retired';
 
 export const answerPoints = { yes: 1, partial: 0.5, no: 0 } as const satisfies Partial<Record<AnswerValue, number>>;
 export type ScoredValue = keyof typeof answerPoints;
@@ -160,8 +161,10 @@ function finish<T extends AreaResult>(area: T): T {
   return area;
 }
 
-/** Scores every sub-domain and domain of the catalogue from the stored answers (answers to unknown ids are ignored). */
-export function scoreAssessment(catalogue: Catalogue, answers: readonly Answer[]): AssessmentResults {
+/** Scores every sub-domain and domain of the catalogue from the stored answers (answers to retired ids count only where merged). */
+export function scoreAssessment(catalogue: Catalogue, stored: readonly Answer[]): AssessmentResults {
+  // Answers to merged indicators count for the indicator that absorbed them (see retired.ts).
+  const answers = answersForCatalogue(catalogue, stored).answers;
   const byId = new Map(answers.map((a) => [a.indicatorId, a]));
   const ruledOut = ruledOutReasons(catalogue, valuesOf(answers));
   const indicators: Record<string, IndicatorResult> = {};

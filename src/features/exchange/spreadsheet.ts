@@ -99,7 +99,8 @@ export function spreadsheetTable(bundle: CatalogueBundle, snapshot: Snapshot, t:
     }
   }
   for (const answer of snapshot.answers) {
-    if (!seen.has(answer.indicatorId)) rows.push(row(answer.indicatorId, { domain: '', subdomain: '', question: '', gcm: [] }, answer));
+    // Retired indicators keep their question, so an old answer still reads as what it answered.
+    if (!seen.has(answer.indicatorId)) rows.push(row(answer.indicatorId, { domain: '', subdomain: '', question: text.retired?.[answer.indicatorId]?.question ?? '', gcm: [] }, answer));
   }
   return { header: columns.map((c) => t(`review:sheet.${c}`)), rows };
 }

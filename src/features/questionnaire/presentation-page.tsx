@@ -27,7 +27,7 @@ export function PresentationPage({
 }) {
   const { t } = useTranslation();
   const { catalogue, text } = bundle;
-  const answers = useAnswers(assessment.id);
+  const answers = useAnswers(assessment.id, catalogue);
   const reviewer = useActor()?.role === 'reviewer';
   const indicators = useMemo(() => allIndicators(catalogue), [catalogue]);
   const current = indicators.find((i) => i.id === indicatorId) ?? indicators[0]!;

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Answer, AnswerPatch } from '../../domain/assessment';
 import { emptyAnswer } from '../../domain/assessment';
 import type { AnswerValue } from '../../domain/answer';
+import type { Catalogue } from '../../domain/catalogue';
+import { answersForCatalogue, type RetiredAnswer } from '../../domain/retired';
 import { getAnswers, saveAnswer } from '../../storage/answers';
 import { journalAnswer, settleJournal } from '../../storage/journal';
 import { useStored } from '../../storage/live';
@@ -16,13 +18,15 @@ export interface AnswersApi {
   flush: () => Promise<void>;
   saveState: SaveState;
   saveError: unknown;
+  /** Stored answers to indicators the catalogue no longer has (shown read-only, never written). */
+  retired: RetiredAnswer[];
 }
 
 /**
  * The answers of one assessment, live across tabs, with autosave. Another tab's change shows here at
  * once for every field this tab is not in the middle of editing.
  */
-export function useAnswers(assessmentId: string): AnswersApi {
+export function useAnswers(assessmentId: string, catalogue: Catalogue): AnswersApi {
   const stored = useStored(() => getAnswers(assessmentId), [assessmentId]);
   const [pending, setPending] = useState<ReadonlyMap<string, AnswerPatch>>(new Map());
   const [saveState, setSaveState] = useState<SaveState>('saved');
@@ -63,14 +67,16 @@ export function useAnswers(assessmentId: string): AnswersApi {
     };
   }, [saver]);
 
+  // Read against the current catalogue: an answer to a merged indicator shows under the one that absorbed it.
+  const read = useMemo(() => answersForCatalogue(catalogue, stored ?? []), [catalogue, stored]);
   const byId = useMemo(() => {
-    const map = new Map((stored ?? []).map((a) => [a.indicatorId, a]));
+    const map = new Map(read.answers.map((a) => [a.indicatorId, a]));
     for (const [id, answer] of written) {
       const current = map.get(id);
       if (!current || current.updatedAt < answer.updatedAt) map.set(id, answer);
     }
     return map;
-  }, [stored, written]);
+  }, [read, written]);
   const now = useMemo(() => new Date().toISOString(), []);
   const answerOf = useCallback(
     (indicatorId: string): Answer => ({
@@ -90,9 +96,30 @@ export function useAnswers(assessmentId: string): AnswersApi {
     loaded: stored !== undefined,
     answerOf,
     values,
-    edit: useCallback((indicatorId, patch, immediate) => saver.edit(indicatorId, patch, immediate), [saver]),
+    edit: useCallback(
+      (indicatorId, patch, immediate) => {
+        // A carried-over answer exists only as read: the first edit stores all of it with the change,
+        // so the note and sources the team sees are never dropped from the indicator they now belong to.
+        const carried = read.carriedOver.has(indicatorId) && !written.has(indicatorId);
+        saver.edit(indicatorId, carried ? { ...editable(answerOf(indicatorId)), ...patch } : patch, immediate);
+      },
+      [saver, read, written, answerOf],
+    ),
     flush: useCallback(() => saver.flush(), [saver]),
     saveState,
     saveError,
+    retired: read.retired,
+  };
+}
+
+function editable(a: Answer): AnswerPatch {
+  return {
+    value: a.value,
+    narrative: a.narrative,
+    evidence: a.evidence,
+    institutions: a.institutions,
+    decision: a.decision,
+    dissentNote: a.dissentNote,
+    followUp: a.followUp,
   };
 }

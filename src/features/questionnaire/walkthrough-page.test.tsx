@@ -1,11 +1,12 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { withFreshDatabase } from '../../../test/fresh-database';
 import { renderWithI18n } from '../../../test/render';
 import { tinyCatalogue, tinyText } from '../../../test/fixtures/catalogue/tiny';
 import type { Assessment } from '../../domain/assessment';
-import { getAnswers } from '../../storage/answers';
+import type { Catalogue, CatalogueText } from '../../domain/catalogue';
+import { getAnswers, saveAnswer } from '../../storage/answers';
 import { createAssessment } from '../../storage/assessments';
 import { WalkthroughPage } from './walkthrough-page';
 
@@ -74,5 +75,47 @@ describe('WalkthroughPage', () => {
     await userEvent.selectOptions(await screen.findByLabelText('Show questions for'), 'Education');
     expect(screen.queryByRole('link', { name: /Health access\?/ })).toBeNull();
     expect(screen.getByRole('link', { name: /School access\?/ })).toBeInTheDocument();
+  });
+
+  describe('an assessment answered against an earlier catalogue', () => {
+    const catalogue: Catalogue = {
+      ...structuredClone(tinyCatalogue),
+      version: '2026.2',
+      retired: [
+        { id: 'old-health', mergedInto: 'health-access', since: '2026.2' },
+        { id: 'old-survey', since: '2026.2' },
+      ],
+    };
+    const retiredText = (q: string) => ({ ...tinyText.indicators['health-access'], question: `${q}?` });
+    const text: CatalogueText = { ...tinyText, retired: { 'old-health': retiredText('Old health'), 'old-survey': retiredText('Old survey') } };
+    const v2 = { catalogue, text, lang: 'en' };
+
+    beforeEach(async () => {
+      await saveAnswer(assessment.id, 'old-health', { value: 'partial', narrative: 'Decree 12/2019 covers emergencies only.' });
+      await saveAnswer(assessment.id, 'old-survey', { value: 'no', narrative: 'No survey since 2015.' });
+    });
+
+    it('shows a merged answer under the indicator that absorbed it, and every retired answer read-only', async () => {
+      renderWithI18n(<WalkthroughPage assessment={assessment} bundle={v2} indicatorId="health-access" />);
+      expect(await screen.findByRole('radio', { name: 'Partial' })).toBeChecked();
+      expect(screen.getByLabelText('Narrative')).toHaveValue('Decree 12/2019 covers emergencies only.');
+      const section = screen.getByRole('region', { name: 'Answers to indicators no longer in the catalogue' });
+      expect(section).toHaveTextContent('Old survey?');
+      expect(section).toHaveTextContent('Answer: No');
+      expect(section).toHaveTextContent('No survey since 2015.');
+      expect(section).toHaveTextContent('Old health?');
+      expect(within(section).getByRole('link', { name: 'Health access?' })).toBeInTheDocument();
+      expect(within(section).queryByRole('textbox')).toBeNull();
+    });
+
+    it('stores the carried-over note with the first change, and leaves the retired answer as it was', async () => {
+      renderWithI18n(<WalkthroughPage assessment={assessment} bundle={v2} indicatorId="health-access" />);
+      await userEvent.click(await screen.findByRole('radio', { name: 'Yes' }));
+      await waitFor(async () => {
+        const stored = new Map((await getAnswers(assessment.id)).map((a) => [a.indicatorId, a]));
+        expect(stored.get('health-access')).toMatchObject({ value: 'yes', narrative: 'Decree 12/2019 covers emergencies only.' });
+        expect(stored.get('old-health')).toMatchObject({ value: 'partial', narrative: 'Decree 12/2019 covers emergencies only.' });
+      });
+    });
   });
 });

@@ -12,6 +12,7 @@ import { AnswerEditor } from './answer-editor';
 import { SaveStatus } from '../../ui/save-status';
 import { useAnswers } from './use-answers';
 import { BackupNote } from './backup-note';
+import { RetiredAnswers } from './retired-answers';
 
 export function WalkthroughPage({
   assessment,
@@ -28,7 +29,7 @@ export function WalkthroughPage({
   // 'review' holds the Review and Exchange link labels; listing it loads those strings with this screen.
   const { t } = useTranslation(['ui', 'review']);
   const { catalogue, text } = bundle;
-  const answers = useAnswers(assessment.id);
+  const answers = useAnswers(assessment.id, catalogue);
   const actor = useActor();
   const [institution, setInstitution] = useState('');
   const indicators = useMemo(() => allIndicators(catalogue), [catalogue]);
@@ -163,6 +164,12 @@ export function WalkthroughPage({
             <dd>{txt.guidance.partial}</dd>
             <dt>{t('walk.guidanceNo')}</dt>
             <dd>{txt.guidance.no}</dd>
+            {txt.guidance.na ? (
+              <>
+                <dt>{t('walk.guidanceNa')}</dt>
+                <dd>{txt.guidance.na}</dd>
+              </>
+            ) : null}
             <dt>{t('walk.guidanceEvidence')}</dt>
             <dd>{txt.guidance.evidence}</dd>
           </dl>
@@ -195,6 +202,7 @@ export function WalkthroughPage({
           {!upNext ? <p role="status">{t('walk.allAnswered')}</p> : null}
         </div>
         {aside ? aside(current.id) : null}
+        <RetiredAnswers assessmentId={assessment.id} retired={answers.retired} text={text} />
       </section>
     </div>
   );
