@@ -76,7 +76,7 @@ describe('the analysts’ spreadsheet', () => {
       Pregunta: bundle('es').text.indicators[first!.id]!.question,
       Respuesta: 'Parcial',
       'Código de respuesta': 'partial',
-      'Número de elementos de evidencia': 1,
+      'Número de fuentes': 1,
       'Requiere seguimiento': 'Sí',
       'Estado de la revisión': 'Consulta planteada',
       'Modificado por última vez por': 'Ana Pérez (Equipo de gobierno)',
