@@ -63,16 +63,17 @@ function useCatalogueTotals() {
 function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   return (
-    <label className="language">
-      <span>{t('app.language')}</span>{' '}
-      <select value={i18n.language} onChange={(e) => isLanguage(e.target.value) && void i18n.changeLanguage(e.target.value)}>
+    // Named by its label only ("Language"), not by the label wrapped around the select's own value.
+    <span className="language">
+      <label htmlFor="ui-language">{t('app.language')}</label>{' '}
+      <select id="ui-language" value={i18n.language} onChange={(e) => isLanguage(e.target.value) && void i18n.changeLanguage(e.target.value)}>
         {languages.map((lang) => (
           <option key={lang} value={lang} lang={lang}>
             {languageNames[lang]}
           </option>
         ))}
       </select>
-    </label>
+    </span>
   );
 }
 
@@ -170,6 +171,11 @@ export function App() {
   const screenKey = `${route.name}:${'id' in route ? route.id : ''}`;
   useFocusOnNavigation(screenKey);
   const presenting = route.name === 'present';
+  // The tab title in the UI language (index.html only has the English one for the first paint).
+  const title = t('app.name');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   return (
     <div className={presenting ? 'app presenting' : 'app'}>
       <a className="skip-link" href="#main">

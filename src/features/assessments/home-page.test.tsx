@@ -29,6 +29,22 @@ describe('the assessments home list', () => {
     expect(rows()[1]).toHaveTextContent('0 of 90');
   });
 
+  it.each([
+    ['en', ['Edit details of Chile 2025', 'Start follow-up of Chile 2025', 'Archive Chile 2025', 'Delete Chile 2025']],
+    ['es', ['Editar datos de Chile 2025', 'Iniciar evaluación de seguimiento de Chile 2025', 'Archivar Chile 2025', 'Eliminar Chile 2025']],
+    ['fr', ['Modifier les informations de Chile 2025', 'Lancer une évaluation de suivi de Chile 2025', 'Archiver Chile 2025', 'Supprimer Chile 2025']],
+  ] as const)('names every row button with its row, in %s', async (lang, names) => {
+    await createAssessment(setup('Chile', 2025), '2026.1', minute(1));
+    await createAssessment(setup('Peru', 2025), '2026.1', minute(2));
+    renderHome(lang);
+    await screen.findByRole('table');
+    const chile = rows().find((r) => within(r).getByRole('rowheader').textContent === 'Chile')!;
+    const controls = [...within(chile).getAllByRole('button'), within(chile).getByRole('link', { name: names[0] })];
+    for (const name of names) expect(controls.some((c) => c.getAttribute('aria-label') === name)).toBe(true);
+    // Unique across the list: one "Delete Chile 2025", one "Delete Peru 2025".
+    expect(screen.getAllByRole('button', { name: names[3] })).toHaveLength(1);
+  });
+
   it('lists a page at a time on a device with many assessments, and shows the rest on request', async () => {
     const user = userEvent.setup();
     for (let i = 0; i < PAGE_SIZE + 7; i++) await createAssessment(setup(`Country ${i}`), '2026.1', minute(i));
@@ -37,7 +53,8 @@ describe('the assessments home list', () => {
     expect(rows()).toHaveLength(PAGE_SIZE);
     expect(screen.getByText(`Assessments shown: ${PAGE_SIZE} of ${PAGE_SIZE + 7}`)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show more' }));
-    await screen.findByText(`Assessments shown: ${PAGE_SIZE + 7} of ${PAGE_SIZE + 7}`);
+    // 57 rows render slowly on a loaded machine: wait for what the user sees, however long it takes.
+    await screen.findByText(`Assessments shown: ${PAGE_SIZE + 7} of ${PAGE_SIZE + 7}`, {}, { timeout: 15_000 });
     expect(rows()).toHaveLength(PAGE_SIZE + 7);
     expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
   });

@@ -168,11 +168,12 @@ export function HomePage({
                     )}
                   </td>
                   <td className="row-actions">
-                    <a className="button" href={href({ name: 'setup', id: a.id })}>
+                    <a className="button" href={href({ name: 'setup', id: a.id })} aria-label={t('home.editNamed', named(a))}>
                       {t('home.edit')}
                     </a>
                     <button
                       type="button"
+                      aria-label={t('home.duplicateNamed', named(a))}
                       onClick={() =>
                         act(async () => {
                           const copy = await duplicateAssessment(a.id, {
@@ -185,12 +186,17 @@ export function HomePage({
                     >
                       {t('home.duplicate')}
                     </button>
-                    <button type="button" onClick={() => act(() => updateAssessment(a.id, { archived: !a.archived }, a.updatedAt))}>
+                    <button
+                      type="button"
+                      aria-label={t(a.archived ? 'home.unarchiveNamed' : 'home.archiveNamed', named(a))}
+                      onClick={() => act(() => updateAssessment(a.id, { archived: !a.archived }, a.updatedAt))}
+                    >
                       {a.archived ? t('home.unarchive') : t('home.archive')}
                     </button>
                     <button
                       type="button"
                       className="danger"
+                      aria-label={t('home.deleteNamed', named(a))}
                       onClick={() =>
                         act(async () => {
                           await markDeleted(a.id, true);
@@ -217,4 +223,9 @@ export function HomePage({
       )}
     </section>
   );
+}
+
+/** Row buttons are named with their row ("Delete Chile 2025"), so a list of them reads apart. */
+function named(a: { government: string; year: number }) {
+  return { name: a.government, year: a.year };
 }

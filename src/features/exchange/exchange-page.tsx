@@ -12,7 +12,7 @@ import { download } from '../../ui/download';
 import { href } from '../../ui/router';
 import { StorageErrorMessage } from '../../ui/storage-error-message';
 import { ImportPanel } from './import-panel';
-import { spreadsheetTable, toCsv, toXlsx } from './spreadsheet';
+import { csvDelimiter, spreadsheetTable, toCsv, toXlsx } from './spreadsheet';
 
 type Kind = 'file' | 'encrypted' | 'csv' | 'xlsx';
 
@@ -26,7 +26,7 @@ export function ExchangePage({
   bundle: CatalogueBundle;
   loadBundle: (kind: CatalogueKind) => Promise<CatalogueBundle>;
 }) {
-  const { t } = useTranslation('review');
+  const { t, i18n } = useTranslation('review');
   const uid = useId();
   const [busy, setBusy] = useState<Kind | null>(null);
   const [done, setDone] = useState('');
@@ -67,7 +67,7 @@ export function ExchangePage({
       if (!snapshot) throw new StorageError('damaged');
       const table = spreadsheetTable(bundle, snapshot, t);
       const name = `${assessmentFileBase(assessment)}.${kind}`;
-      if (kind === 'csv') download(toCsv(table), name, 'text/csv;charset=utf-8');
+      if (kind === 'csv') download(toCsv(table, csvDelimiter(i18n.language)), name, 'text/csv;charset=utf-8');
       else download(await toXlsx(table, t('sheet.name')), name);
       return name;
     });

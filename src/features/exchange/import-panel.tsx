@@ -24,7 +24,7 @@ type Step =
  * decided every one and applies. Several files (one per laptop) are taken one after the other.
  */
 export function ImportPanel({ loadBundle }: { loadBundle: (kind: CatalogueKind) => Promise<CatalogueBundle> }) {
-  const { t } = useTranslation(['review', 'ui']);
+  const { t, i18n } = useTranslation(['review', 'ui']);
   const uid = useId();
   const input = useRef<HTMLInputElement>(null);
   const queue = useRef<File[]>([]);
@@ -95,7 +95,8 @@ export function ImportPanel({ loadBundle }: { loadBundle: (kind: CatalogueKind) 
       ready.current.push({ name: file.name, parsed });
     } catch (error) {
       if (error instanceof ExchangeError && (error.problem === 'passphraseNeeded' || error.problem === 'passphraseWrong')) {
-        setStep({ kind: 'passphrase', file, bytes, error: error.problem === 'passphraseWrong' ? problem(error) : null });
+        // Shown on its own, not after "file: ", so it starts as a sentence does.
+        setStep({ kind: 'passphrase', file, bytes, error: error.problem === 'passphraseWrong' ? asSentence(problem(error), i18n.language) : null });
         return;
       }
       failed(file.name, error);
@@ -240,4 +241,9 @@ export function ImportPanel({ loadBundle }: { loadBundle: (kind: CatalogueKind) 
       ) : null}
     </section>
   );
+}
+
+/** A message fragment ("the passphrase is wrong…") shown on its own starts with a capital in every language. */
+function asSentence(text: string, lang: string): string {
+  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { emptySnapshot, Laptop } from '../../../test/fixtures/exchange/laptop';
 import i18next from 'i18next';
 import { allIndicators, parseCatalogue, parseCatalogueText, type CatalogueBundle } from '../../domain/catalogue';
-import { spreadsheetTable, toCsv, toXlsx } from './spreadsheet';
+import { csvDelimiter, spreadsheetTable, toCsv, toXlsx } from './spreadsheet';
 
 const catalogue = parseCatalogue(JSON.parse(readFileSync('indicators/national.json', 'utf8')), 'indicators/national.json');
 const bundle = (lang: 'en' | 'es' | 'fr'): CatalogueBundle => ({
@@ -37,7 +37,7 @@ function snapshot() {
 }
 
 /** A minimal RFC 4180 reader, to check the CSV as a spreadsheet program would split it. */
-function parseCsv(text: string): string[][] {
+function parseCsv(text: string, delimiter = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -51,7 +51,7 @@ function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') {
+    else if (c === delimiter) {
       row.push(cell);
       cell = '';
     } else if (c === '\r' && text[i + 1] === '\n') {
@@ -96,6 +96,18 @@ describe('the analysts’ spreadsheet', () => {
     expect(rows[1]![narrative]).toBe('Ley "migración", art. 5,\nsegún el decreto n° 12 — vigente');
     expect(rows[2]![narrative]).toBe('\'=HYPERLINK("http://evil")');
     expect(rows[0]![table.header.indexOf('Question')]).toBe('Question');
+  });
+
+  it.each([
+    ['en', ','],
+    ['es', ';'],
+    ['fr', ';'],
+  ] as const)('separates CSV cells as a %s spreadsheet program expects (%s)', (lang, delimiter) => {
+    expect(csvDelimiter(lang)).toBe(delimiter);
+    const table = spreadsheetTable(bundle(lang), snapshot(), translator(lang));
+    const rows = parseCsv(toCsv(table, csvDelimiter(lang)).slice(1), delimiter);
+    expect(rows.every((r) => r.length === table.header.length)).toBe(true);
+    expect(rows[0]).toEqual(table.header);
   });
 
   it('writes an XLSX file that reads back with the same cells', async () => {

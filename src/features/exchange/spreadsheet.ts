@@ -112,8 +112,16 @@ function csvCell(cell: Cell): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-export function toCsv(table: Table): string {
-  return `\uFEFF${[table.header, ...table.rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+/**
+ * The separator a spreadsheet program opening the file by double-click expects in that language:
+ * where the decimal mark is a comma (Spanish, French), Excel's list separator is a semicolon.
+ */
+export function csvDelimiter(lang: string): ',' | ';' {
+  return new Intl.NumberFormat(lang).format(1.5).includes(',') ? ';' : ',';
+}
+
+export function toCsv(table: Table, delimiter: ',' | ';' = ','): string {
+  return `\uFEFF${[table.header, ...table.rows].map((r) => r.map(csvCell).join(delimiter)).join('\r\n')}\r\n`;
 }
 
 export async function toXlsx(table: Table, sheet: string): Promise<Blob> {

@@ -12,8 +12,7 @@ import { AnswerChoice } from './answer-editor';
 import { SaveStatus } from '../../ui/save-status';
 import { useAnswers } from './use-answers';
 
-/** Keys for each answer; the same letters in every UI language keep the projector routine simple. */
-export const answerKeys: Record<string, AnswerValue> = { y: 'yes', p: 'partial', n: 'no', a: 'na', d: 'unknown' };
+const answerOrder = ['yes', 'partial', 'no', 'na', 'unknown'] as const satisfies readonly AnswerValue[];
 
 /** One indicator at a time in large type for the projector, driven entirely from the keyboard. */
 export function PresentationPage({
@@ -25,7 +24,7 @@ export function PresentationPage({
   bundle: CatalogueBundle;
   indicatorId: string | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { catalogue, text } = bundle;
   const answers = useAnswers(assessment.id, catalogue);
   const reviewer = useActor()?.role === 'reviewer';
@@ -35,6 +34,10 @@ export function PresentationPage({
   const domain = catalogue.domains.find((d) => d.subdomains.some((s) => s.indicators.includes(current)))!;
   const value = progress.ruledOut.has(current.id) ? 'na' : answers.answerOf(current.id).value;
   const [announce, setAnnounce] = useState('');
+  // Each answer's key is the initial of its word in the UI language (Sí, Oui…), from the locale file.
+  const keyOf = (name: (typeof answerOrder)[number] | 'nextUnanswered') => t(`present.keyFor.${name}`);
+  const offered = reviewer || progress.ruledOut.has(current.id) ? [] : answerOrder.filter((v) => answerChoices(current).includes(v));
+  const answerKeys = new Map<string, AnswerValue>(answerOrder.map((v) => [keyOf(v).toLowerCase(), v]));
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => root.current?.focus(), [current.id, answers.loaded]);
@@ -54,12 +57,13 @@ export function PresentationPage({
     const target = event.target as HTMLElement;
     const key = event.key.toLowerCase();
     const inRadio = target instanceof HTMLInputElement && target.type === 'radio';
-    if (answerKeys[key]) choose(answerKeys[key]);
+    const answer = answerKeys.get(key);
+    if (answer) choose(answer);
     else if (key === 'arrowright' && !inRadio) go(stepIndicator(catalogue, answers.values, current.id, 1));
     else if (key === 'arrowleft' && !inRadio) go(stepIndicator(catalogue, answers.values, current.id, -1));
     else if (key === 'pagedown') go(stepIndicator(catalogue, answers.values, current.id, 1));
     else if (key === 'pageup') go(stepIndicator(catalogue, answers.values, current.id, -1));
-    else if (key === 'u') go(nextUnanswered(catalogue, answers.values, current.id));
+    else if (key === keyOf('nextUnanswered').toLowerCase()) go(nextUnanswered(catalogue, answers.values, current.id));
     else if (key === 'escape') navigate({ name: 'walk', id: assessment.id, indicator: current.id });
     else return;
     event.preventDefault();
@@ -94,7 +98,12 @@ export function PresentationPage({
           {t('walk.next')}
         </button>
       </div>
-      <p className="keys">{t('present.keys')}</p>
+      <p className="keys">
+        {t('present.keys', {
+          answers: offered.map((v) => `${keyOf(v)} ${t(`answer.${v}`).toLocaleLowerCase(i18n.language)}`).join(' · '),
+          next: keyOf('nextUnanswered'),
+        })}
+      </p>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announce}
       </p>
