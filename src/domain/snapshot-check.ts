@@ -22,7 +22,7 @@
  *
  * Unknown keys are already gone: the schemas strip them.
  */
-import { allIndicators, type Catalogue } from './catalogue';
+import { allIndicators, retiredIds, type Catalogue } from './catalogue';
 import { detail, ExchangeError, quote, type ExchangeDetail } from './exchange-problem';
 import { ASSESSMENT_KEY, type HistoryEntry } from './history';
 import type { Snapshot } from './merge';
@@ -46,12 +46,9 @@ export type Repair = 'deletedMarkDropped' | 'archivedCleared' | 'reopenedForOpen
 
 export type CheckResult = { ok: true; snapshot: Snapshot; repaired: Repair[] } | { ok: false; error: ExchangeError };
 
-/**
- * Ids of indicators the catalogue no longer has but whose stored answers stay valid (indicators/README.md).
- * The one place that reads them: the catalogue file does not list them yet.
- */
-export function retiredIndicatorIds(_catalogue: Catalogue): readonly string[] {
-  return [];
+/** Ids of indicators the catalogue no longer has but whose stored answers stay valid (indicators/README.md). */
+export function retiredIndicatorIds(catalogue: Catalogue): readonly string[] {
+  return [...retiredIds(catalogue)];
 }
 
 /** Indicator ids an answer may carry: the catalogue's own and its retired ones. */
