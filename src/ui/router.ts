@@ -10,6 +10,7 @@ export type Route =
   | { name: 'results'; id: string }
   | { name: 'review'; id: string }
   | { name: 'exchange'; id: string }
+  | { name: 'sync'; id: string }
   | { name: 'who' };
 
 export function parseRoute(hash: string): Route {
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
     if (view === 'results') return { name: 'results', id };
     if (view === 'review') return { name: 'review', id };
     if (view === 'exchange') return { name: 'exchange', id };
+    if (view === 'sync') return { name: 'sync', id };
     if (view === 'present') return { name: 'present', id, ...(indicator ? { indicator } : {}) };
     return { name: 'walk', id, ...(view === 'i' && indicator ? { indicator } : {}) };
   }
@@ -46,6 +48,8 @@ export function href(route: Route): string {
       return `#/a/${encodeURIComponent(route.id)}/review`;
     case 'exchange':
       return `#/a/${encodeURIComponent(route.id)}/exchange`;
+    case 'sync':
+      return `#/a/${encodeURIComponent(route.id)}/sync`;
     case 'who':
       return '#/who';
   }
