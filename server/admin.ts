@@ -16,13 +16,32 @@ export interface AdminConnection {
   password: string;
 }
 
+/** Session cookies by connection: one sign-in (one password hash on the server) per run, not per request. */
+const sessions = new WeakMap<AdminConnection, string>();
+
+async function sessionCookie(connection: AdminConnection): Promise<string | null> {
+  const known = sessions.get(connection);
+  if (known) return known;
+  const response = await fetch(`${connection.url.replace(/\/$/, '')}/_session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ name: connection.name, password: connection.password }),
+  });
+  const cookie = response.ok ? (response.headers.get('set-cookie') ?? '').split(';')[0] : '';
+  if (!cookie) return null;
+  sessions.set(connection, cookie);
+  return cookie;
+}
+
 async function call(connection: AdminConnection, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   let response: Response;
   try {
+    const cookie = await sessionCookie(connection);
     response = await fetch(`${connection.url.replace(/\/$/, '')}/${path}`, {
       method,
       headers: {
-        authorization: `Basic ${Buffer.from(`${connection.name}:${connection.password}`).toString('base64')}`,
+        // Basic authentication when the server gave no session (it then says why the name or password is refused).
+        ...(cookie ? { cookie } : { authorization: `Basic ${Buffer.from(`${connection.name}:${connection.password}`).toString('base64')}` }),
         'content-type': 'application/json',
         accept: 'application/json',
       },

@@ -8,7 +8,7 @@
  * - The engine hashes passwords with PBKDF2 in pure JavaScript (blocking) and 10 iterations. Its hash
  *   function is replaced by Node's native, asynchronous PBKDF2 (same algorithm, SHA-1, 20 bytes, so
  *   stored hashes stay valid) and the iteration count is raised.
- * - The session secret is stored, so sign-ins survive a restart.
+ * - The session secret is stored, so sign-ins survive a restart; sessions last a week, not 10 minutes.
  */
 import { pbkdf2, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -26,6 +26,9 @@ import { refusal, type UserCtx } from './policy';
 
 /** PBKDF2-SHA-1 iterations for new passwords: CouchDB's hash, far above the engine's default of 10. */
 export const PASSWORD_ITERATIONS = 100_000;
+
+/** How long a sign-in stays valid on the server without any request: one week. */
+export const SESSION_SECONDS = 7 * 24 * 3600;
 
 const require = createRequire(import.meta.url);
 const pbkdf2Async = promisify(pbkdf2);
@@ -72,6 +75,9 @@ export async function startEngine({ dataDir, adminName, adminPassword }: EngineO
   // The configuration file as stored (get() would fall back to the engine's per-start defaults).
   const stored = (config as unknown as { _config: Record<string, Record<string, unknown> | undefined> })._config;
   if (stored.couch_httpd_auth?.iterations !== PASSWORD_ITERATIONS) await set('couch_httpd_auth', 'iterations', PASSWORD_ITERATIONS);
+  // A laptop that was offline for hours catches up without asking for the password again (the engine's
+  // default is 10 minutes). The cookie itself still ends with the browser session.
+  if (stored.couch_httpd_auth?.timeout === undefined) await set('couch_httpd_auth', 'timeout', SESSION_SECONDS);
   // Without a stored secret the engine makes a new one on every start and every sign-in is lost.
   if (typeof stored.couch_httpd_auth?.secret !== 'string') await set('couch_httpd_auth', 'secret', randomBytes(16).toString('hex'));
   let createdAdmin: Engine['createdAdmin'] = null;
