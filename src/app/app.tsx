@@ -28,6 +28,7 @@ const ReviewPage = lazy(() => import('../features/review/review-page').then((m) 
 const IndicatorReview = preloadable(() => import('../features/review/indicator-review').then((m) => m.IndicatorReview));
 const WhoPage = lazy(() => import('../features/review/who-panel').then((m) => ({ default: m.WhoPage })));
 const ExchangePage = lazy(() => import('../features/exchange/exchange-page').then((m) => ({ default: m.ExchangePage })));
+const OpenFromServerPage = lazy(() => import('../features/sync/open-page').then((m) => ({ default: m.OpenFromServerPage })));
 const SyncPage = lazy(() => import('../features/sync/sync-page').then((m) => ({ default: m.SyncPage })));
 // Background sync of assessments connected to a server, loaded after the first screen.
 const SyncRunner = lazy(() => import('../features/sync/sync-page').then((m) => ({ default: m.SyncRunner })));
@@ -166,6 +167,8 @@ function Screen({ route }: { route: Route }) {
       return <WithAssessment id={route.id} render={(a, b) => <ResultsPage assessment={a} bundle={b} loadBundle={loadCatalogueBundle} />} />;
     case 'who':
       return <WhoPage />;
+    case 'syncOpen':
+      return <OpenFromServerPage />;
   }
 }
 

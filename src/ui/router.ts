@@ -11,6 +11,7 @@ export type Route =
   | { name: 'review'; id: string }
   | { name: 'exchange'; id: string }
   | { name: 'sync'; id: string }
+  | { name: 'syncOpen' }
   | { name: 'who' };
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   const [first, id, view, indicator] = parts;
   if (first === 'new') return { name: 'new' };
   if (first === 'who') return { name: 'who' };
+  if (first === 'sync') return { name: 'syncOpen' };
   if (first === 'a' && id) {
     if (view === 'setup') return { name: 'setup', id };
     if (view === 'results') return { name: 'results', id };
@@ -52,6 +54,8 @@ export function href(route: Route): string {
       return `#/a/${encodeURIComponent(route.id)}/sync`;
     case 'who':
       return '#/who';
+    case 'syncOpen':
+      return '#/sync';
   }
 }
 

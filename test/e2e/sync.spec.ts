@@ -16,6 +16,7 @@ test.beforeAll(async () => {
   await addUser(connection, 'ana', 'ana-password');
   await addUser(connection, 'ben', 'ben-password');
   await addUser(connection, 'out', 'out-password');
+  await addUser(connection, 'rui', 'rui-password');
 });
 
 test.afterAll(async () => {
@@ -24,13 +25,13 @@ test.afterAll(async () => {
 
 const SYNC = { timeout: 30_000 };
 
-async function laptop(browser: Browser, name: string): Promise<Page> {
+async function laptop(browser: Browser, name: string, role: 'Government team' | 'IOM mission reviewer' = 'Government team'): Promise<Page> {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`${server.origin}/`);
   await page.getByRole('link', { name: 'Who is working on this laptop?' }).click();
   await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: 'Government team' }).check();
+  await page.getByRole('radio', { name: role }).check();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   return page;
 }
@@ -48,6 +49,7 @@ async function allSaved(page: Page) {
 }
 
 test('two laptops edit offline, reconnect by themselves, converge, and a real conflict is decided once', async ({ browser }) => {
+  test.setTimeout(240_000);
   const ana = await laptop(browser, 'Ana Pérez');
   await ana.goto(`${server.origin}/#/new`);
   await ana.getByLabel('Government or authority').fill('Republic of Syncland');
@@ -128,6 +130,22 @@ test('two laptops edit offline, reconnect by themselves, converge, and a real co
   await ben.getByRole('link', { name: /Back to Republic of Syncland/ }).click();
   await expect(ben.getByLabel('Narrative')).toHaveValue('Ana: a decree of 2021 covers emergency care.');
 
+  // A reviewer in another city opens the assessment from the server, with no file: the first download.
+  await grant(connection, id, 'rui', 'reviewer');
+  const rui = await laptop(browser, 'Rui Costa', 'IOM mission reviewer');
+  await rui.goto(`${server.origin}/`);
+  await rui.getByRole('link', { name: 'Open from a sync server' }).click();
+  await rui.getByLabel('Account name').fill('rui');
+  await rui.getByLabel('Password').fill('rui-password');
+  await rui.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(rui.getByRole('heading', { name: '1 assessment for this account' })).toBeVisible();
+  await rui.getByRole('button', { name: 'Download and open' }).click();
+  await expect(rui.getByRole('status').filter({ hasText: 'Up to date with the server' })).toBeVisible(SYNC);
+  await expect(rui.getByText('rui (reviewer)')).toBeVisible();
+  await rui.getByRole('link', { name: /Back to Republic of Syncland/ }).click();
+  await expect(rui.getByLabel('Narrative')).toHaveValue('Ana: a decree of 2021 covers emergency care.');
+
   await ana.context().close();
   await ben.context().close();
+  await rui.context().close();
 });

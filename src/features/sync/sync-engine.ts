@@ -140,7 +140,34 @@ export async function connect(assessmentId: string, url: string, name: string, p
   if (!access) throw new SyncError('noAccess', 'no role for this assessment');
   const previous = parseStored(await getSetting(settingKey(assessmentId)));
   const sameServer = previous && previous.url === url;
-  const stored: Stored = { url, name, state: sameServer ? previous.state : emptySyncState(), lastSyncedAt: sameServer ? previous.lastSyncedAt : null, pushed: null };
+  await attach(assessmentId, server, { url, name, state: sameServer ? previous.state : emptySyncState(), lastSyncedAt: sameServer ? previous.lastSyncedAt : null, pushed: null }, access);
+}
+
+/** The assessments an account may open on a server (from its roles there), after signing in. */
+export async function listRemote(url: string, name: string, password: string): Promise<{ server: CouchServer; assessments: { id: string; access: AccessRole }[] }> {
+  const server = new CouchServer(url);
+  const ctx = await server.signIn(name, password);
+  return { server, assessments: [...accessOf(ctx.roles)].map(([id, access]) => ({ id, access })) };
+}
+
+/**
+ * First download of an assessment that is not on this laptop: every laptop's state on the server,
+ * imported like files (the first creates it, the others merge), then connected.
+ */
+export async function download(server: CouchServer, url: string, name: string, assessmentId: string, access: AccessRole): Promise<'created' | 'empty'> {
+  const device = (await peekActor()).device;
+  const cache: BundleCache = new Map();
+  const result = await pull(server.database(databaseName(assessmentId)), emptySyncState(), device, cache);
+  if (result.states.length === 0) return 'empty';
+  const { pending } = await importFiles(result.states.map((s) => s.file));
+  // States left waiting on conflicts are pulled again by the background sync, which shows them.
+  const applied = pending ? result.states.slice(0, pending.index) : result.states;
+  await attach(assessmentId, server, { url, name, state: markMerged(result.next, applied), lastSyncedAt: null, pushed: null }, access);
+  return 'created';
+}
+
+async function attach(assessmentId: string, server: CouchServer, stored: Stored, access: Access): Promise<void> {
+  const { url, name } = stored;
   await putSetting(settingKey(assessmentId), stored);
   await markConnected(assessmentId, true);
   stop(assessmentId);
