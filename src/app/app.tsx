@@ -201,7 +201,7 @@ export function App() {
       )}
       <Suspense fallback={null}>
         <UpdatePrompt />
-        <SyncRunner />
+        <SyncRunner catalogue={loadCatalogue} />
       </Suspense>
       <main id="main" tabIndex={-1}>
         <ErrorBoundary key={screenKey} fallback={(error) => <StorageErrorMessage error={error} />}>

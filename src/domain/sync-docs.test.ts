@@ -1,13 +1,14 @@
 import { emptySnapshot, Laptop } from '../../test/fixtures/exchange/laptop';
 import type { AssessmentFile } from './assessment-file';
+import { tinyCatalogue } from '../../test/fixtures/catalogue/tiny';
 import { buildFile } from './exchange';
 import { docsToFile, fileToDocs, nextHead, parseHeadId, tamperedReason, type DocBody } from './sync-docs';
 
 async function sample() {
   const laptop = new Laptop('Ana', 'team', emptySnapshot());
-  laptop.edit('health', { value: 'partial', narrative: 'Décret n° 12' });
-  laptop.setReview('health', 'query');
-  laptop.edit('education', { value: 'yes' });
+  laptop.edit('health-access', { value: 'partial', narrative: 'Décret n° 12' });
+  laptop.setReview('health-access', 'query');
+  laptop.edit('school-access', { value: 'yes' });
   laptop.editAssessment({ context: 'Changed' });
   return buildFile(laptop.export(), laptop.actor, '2026-03-04T10:00:00.000Z');
 }
@@ -30,9 +31,9 @@ describe('an assessment as replicated documents', () => {
   it('reads back, through the file reader, exactly the records of the file', async () => {
     const file = await sample();
     const { bundles, head } = await fileToDocs(file, 'dev-1');
-    expect(bundles.map((b) => b.key).sort()).toEqual(['@assessment', 'education', 'health']);
+    expect(bundles.map((b) => b.key).sort()).toEqual(['@assessment', 'health-access', 'school-access']);
     const doc = (await nextHead(head, null))!;
-    const read = await docsToFile({ ...head, generation: 1 }, new Map(bundles.map((b) => [b._id, b as DocBody])));
+    const read = await docsToFile({ ...head, generation: 1 }, new Map(bundles.map((b) => [b._id, b as DocBody])), () => tinyCatalogue);
     expect(normalize(read)).toEqual(normalize(file));
     expect(parseHeadId(doc._id)).toMatchObject({ device: 'dev-1', generation: 1 });
   });
@@ -65,8 +66,8 @@ describe('an assessment as replicated documents', () => {
     const held = new Map(bundles.map((b) => [b._id, b as DocBody]));
     const first = bundles[0]!;
     held.delete(first._id);
-    await expect(docsToFile({ ...head, generation: 1 }, held)).rejects.toThrow(/is missing/);
+    await expect(docsToFile({ ...head, generation: 1 }, held, () => tinyCatalogue)).rejects.toThrow(/is missing/);
     held.set(first._id, { ...first, assessmentId: 'other' });
-    await expect(docsToFile({ ...head, generation: 1 }, held)).rejects.toThrow(/another assessment/);
+    await expect(docsToFile({ ...head, generation: 1 }, held, () => tinyCatalogue)).rejects.toThrow(/foreignRecord/);
   });
 });

@@ -22,7 +22,8 @@
  */
 import type { AssessmentFile } from './assessment-file';
 import { ASSESSMENT_FILE_FORMAT, ASSESSMENT_FILE_VERSION } from './assessment-file';
-import { checksumOf, ExchangeError, readFile } from './exchange';
+import { checksumOf, readFile, type CatalogueSource } from './exchange';
+import { detail, ExchangeError } from './exchange-problem';
 import { ASSESSMENT_KEY, canonicalJson, type Actor } from './history';
 
 export const BUNDLE_PREFIX = 'b:';
@@ -174,6 +175,14 @@ export async function tamperedReason(doc: SyncDoc): Promise<string | null> {
   return 'it is no document of this app';
 }
 
+/** A state that lists a bundle not on the server yet (its laptop is still pushing): try again later. */
+export class MissingBundleError extends Error {
+  constructor(readonly docId: string) {
+    super(`bundle ${docId} is missing`);
+    this.name = 'MissingBundleError';
+  }
+}
+
 /** A document refused on receipt: named, so a person can report it. */
 export class SyncDocError extends Error {
   constructor(
@@ -189,7 +198,7 @@ export class SyncDocError extends Error {
  * One device's state (its head and the bundles it lists) as an exchange file, read and checked by the
  * same reader as a file from disk. Throws ExchangeError naming the problem.
  */
-export async function docsToFile(head: HeadBody, bundles: ReadonlyMap<string, DocBody>): Promise<AssessmentFile> {
+export async function docsToFile(head: HeadBody, bundles: ReadonlyMap<string, DocBody>, catalogue: CatalogueSource): Promise<AssessmentFile> {
   const file: Record<string, unknown> = {
     format: ASSESSMENT_FILE_FORMAT,
     version: ASSESSMENT_FILE_VERSION,
@@ -205,13 +214,13 @@ export async function docsToFile(head: HeadBody, bundles: ReadonlyMap<string, Do
   const push = (key: string, value: unknown) => {
     if (Array.isArray(value)) (file[key] as unknown[]).push(...(value as unknown[]));
   };
-  if (!Array.isArray(head.bundles)) throw new ExchangeError('invalid', 'the device state lists no bundles');
+  if (!Array.isArray(head.bundles)) throw new ExchangeError('invalid', detail('missing', { where: 'bundles' }));
   for (const id of head.bundles) {
     const bundle = bundles.get(id);
-    if (!bundle) throw new ExchangeError('inconsistent', `bundle ${id} is missing`);
-    if (bundle.assessmentId !== head.assessmentId) throw new ExchangeError('inconsistent', `bundle ${id} belongs to another assessment`);
+    if (!bundle) throw new MissingBundleError(id);
+    if (bundle.assessmentId !== head.assessmentId) throw new ExchangeError('inconsistent', detail('foreignRecord', { where: id }));
     if (bundle.assessment !== undefined) {
-      if (file.assessment !== undefined) throw new ExchangeError('inconsistent', 'two assessment records');
+      if (file.assessment !== undefined) throw new ExchangeError('inconsistent', detail('duplicate', { where: 'assessment', id }));
       file.assessment = bundle.assessment;
     }
     if (bundle.answer !== undefined) push('answers', [bundle.answer]);
@@ -222,5 +231,5 @@ export async function docsToFile(head: HeadBody, bundles: ReadonlyMap<string, Do
   }
   const checksum = await checksumOf(file);
   const bytes = new TextEncoder().encode(JSON.stringify({ ...file, checksum: { algorithm: 'SHA-256', value: checksum } }));
-  return readFile(bytes);
+  return readFile(bytes, { catalogue });
 }

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addUser, grant } from '../../server/admin.ts';
+import { parseCatalogue } from '../../src/domain/catalogue.ts';
 import { readFile } from '../../src/domain/exchange.ts';
 import { mergeSnapshots } from '../../src/domain/merge.ts';
 import { databaseName } from '../../src/domain/sync-access.ts';
@@ -22,7 +23,9 @@ const rssMb = (pid) => {
   return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : NaN;
 };
 const toSnapshot = (f) => ({ assessment: f.assessment, answers: f.answers, reviews: f.reviews, comments: f.comments, proposals: f.proposals, history: f.history });
-const fileOf = async (doc) => readFile(new TextEncoder().encode(JSON.stringify(sign(doc))));
+const national = parseCatalogue(JSON.parse(readFileSync('indicators/national.json', 'utf8')), 'indicators/national.json');
+const catalogue = () => national;
+const fileOf = async (doc) => readFile(new TextEncoder().encode(JSON.stringify(sign(doc))), { catalogue });
 const actor = (k) => ({ name: `Laptop ${k + 1}`, role: 'team', device: `device-${k + 1}` });
 let ids = 0;
 const newId = () => `bench-m-${++ids}`;
@@ -52,7 +55,7 @@ try {
   await push(db, base, 'device-seed');
   const fresh = await signedIn(server, 'team', 'team-password');
   let t0 = performance.now();
-  const first = await pull(fresh.database(databaseName(assessmentId)), emptySyncState(), 'device-new', new Map());
+  const first = await pull(fresh.database(databaseName(assessmentId)), emptySyncState(), 'device-new', new Map(), catalogue);
   const firstMs = performance.now() - t0;
   const firstKb = JSON.stringify(first.states[0]?.file ?? {}).length / 1024;
   rows.push({ name: `sync: first download of one assessment (${Math.round(firstKb)} KB)`, value: Math.round(firstMs), unit: 'ms', target: '< 3000 ms', ok: firstMs < 3000 && first.states.length === 1 });
@@ -74,7 +77,7 @@ try {
   let slowest = 0;
   for (const l of laptops) {
     const started = performance.now();
-    const result = await pull(l.db, l.state, actor(l.k).device, l.cache);
+    const result = await pull(l.db, l.state, actor(l.k).device, l.cache, catalogue);
     for (const s of result.states) {
       const outcome = mergeSnapshots(l.snapshot, toSnapshot(s.file), { actor: actor(l.k), now: new Date().toISOString(), newId });
       if (outcome.undecided.length > 0) throw new Error('unexpected conflict');
@@ -116,7 +119,7 @@ try {
   t0 = performance.now();
   let received = 0;
   for (let n = 0; n < observed.length; n += 4) {
-    const results = await Promise.all(observed.slice(n, n + 4).map((id) => pull(observer.database(databaseName(id)), emptySyncState(), 'device-observer', new Map())));
+    const results = await Promise.all(observed.slice(n, n + 4).map((id) => pull(observer.database(databaseName(id)), emptySyncState(), 'device-observer', new Map(), catalogue)));
     received += results.reduce((sum, r) => sum + r.states.length, 0);
   }
   const observerMs = performance.now() - t0;

@@ -10,32 +10,31 @@
  * Fetch and hashing happen outside any IndexedDB transaction: storage calls here are whole operations
  * (readSnapshot, exportAssessment, importFiles, settings).
  */
-import { buildFile } from '../../domain/exchange';
+import { buildFile, type CatalogueSource } from '../../domain/exchange';
 import type { Conflict, Decision } from '../../domain/merge';
 import { accessOf, canWrite, databaseName, type AccessRole } from '../../domain/sync-access';
 import { contentHash, fileToDocs } from '../../domain/sync-docs';
-import { getSetting, peekActor, putSetting } from '../../storage/db';
+import { peekActor } from '../../storage/actor';
+import { connectedAssessments, readSyncSetting, writeSyncSetting } from '../../storage/sync/sync-settings';
 import { exportAssessment, importFiles, readSnapshot } from '../../storage/exchange-store';
 import { CouchServer, SyncError, type SyncProblem } from '../../storage/sync/couch';
 import { emptySyncState, markMerged, pull, push, type BundleCache, type DeviceState, type SyncState } from '../../storage/sync/replicate';
 
-const settingKey = (assessmentId: string) => `sync.${assessmentId}`;
-/** The assessments connected on this laptop, resumed when the app starts. */
-const CONNECTED_KEY = 'sync.connected';
+let catalogueSource: CatalogueSource | null = null;
 
-async function connectedIds(): Promise<string[]> {
-  const value = await getSetting(CONNECTED_KEY);
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+/** Where received states find their catalogue (the app's loader), for the same checks as a file. */
+export function setCatalogueSource(source: CatalogueSource): void {
+  catalogueSource = source;
 }
 
-async function markConnected(assessmentId: string, connected: boolean): Promise<void> {
-  const ids = (await connectedIds()).filter((id) => id !== assessmentId);
-  await putSetting(CONNECTED_KEY, connected ? [...ids, assessmentId] : ids);
+function catalogue(): CatalogueSource {
+  if (!catalogueSource) throw new SyncError('server', 'no catalogue source');
+  return catalogueSource;
 }
 
 /** Resumes every assessment connected on this laptop (at app start). */
 export async function resumeAll(): Promise<void> {
-  for (const id of await connectedIds()) await resume(id);
+  for (const id of await connectedAssessments()) await resume(id);
 }
 /** How often a connected assessment looks for changes, here and on the server. */
 const TICK_MS = 4000;
@@ -138,7 +137,7 @@ export async function connect(assessmentId: string, url: string, name: string, p
   const ctx = await server.signIn(name, password);
   const access = accessFrom(ctx.roles, assessmentId);
   if (!access) throw new SyncError('noAccess', 'no role for this assessment');
-  const previous = parseStored(await getSetting(settingKey(assessmentId)));
+  const previous = parseStored(await readSyncSetting(assessmentId));
   const sameServer = previous && previous.url === url;
   await attach(assessmentId, server, { url, name, state: sameServer ? previous.state : emptySyncState(), lastSyncedAt: sameServer ? previous.lastSyncedAt : null, pushed: null }, access);
 }
@@ -157,7 +156,7 @@ export async function listRemote(url: string, name: string, password: string): P
 export async function download(server: CouchServer, url: string, name: string, assessmentId: string, access: AccessRole): Promise<'created' | 'empty'> {
   const device = (await peekActor()).device;
   const cache: BundleCache = new Map();
-  const result = await pull(server.database(databaseName(assessmentId)), emptySyncState(), device, cache);
+  const result = await pull(server.database(databaseName(assessmentId)), emptySyncState(), device, cache, catalogue());
   if (result.states.length === 0) return 'empty';
   const { pending } = await importFiles(result.states.map((s) => s.file));
   // States left waiting on conflicts are pulled again by the background sync, which shows them.
@@ -168,8 +167,7 @@ export async function download(server: CouchServer, url: string, name: string, a
 
 async function attach(assessmentId: string, server: CouchServer, stored: Stored, access: Access): Promise<void> {
   const { url, name } = stored;
-  await putSetting(settingKey(assessmentId), stored);
-  await markConnected(assessmentId, true);
+  await writeSyncSetting(assessmentId, stored);
   stop(assessmentId);
   setStatus(assessmentId, { ...disconnected, connected: true, url, name, access });
   begin(assessmentId, server, stored);
@@ -177,10 +175,9 @@ async function attach(assessmentId: string, server: CouchServer, stored: Stored,
 
 export async function disconnect(assessmentId: string): Promise<void> {
   stop(assessmentId);
-  const stored = parseStored(await getSetting(settingKey(assessmentId)));
+  const stored = parseStored(await readSyncSetting(assessmentId));
   if (stored) await new CouchServer(stored.url).signOut().catch(() => undefined);
-  await putSetting(settingKey(assessmentId), null);
-  await markConnected(assessmentId, false);
+  await writeSyncSetting(assessmentId, null);
   statuses.delete(assessmentId);
   for (const listener of listeners) listener();
 }
@@ -188,7 +185,7 @@ export async function disconnect(assessmentId: string): Promise<void> {
 /** Starts the background work for an assessment connected earlier (after a reload); no-op otherwise. */
 export async function resume(assessmentId: string): Promise<void> {
   if (running.has(assessmentId)) return;
-  const stored = parseStored(await getSetting(settingKey(assessmentId)));
+  const stored = parseStored(await readSyncSetting(assessmentId));
   if (!stored || running.has(assessmentId)) return;
   setStatus(assessmentId, { connected: true, url: stored.url, name: stored.name, lastSyncedAt: stored.lastSyncedAt });
   begin(assessmentId, new CouchServer(stored.url), stored);
@@ -236,7 +233,7 @@ export async function decide(assessmentId: string, decisions: Readonly<Record<st
 }
 
 async function save(assessmentId: string, run: Running) {
-  await putSetting(settingKey(assessmentId), run.stored);
+  await writeSyncSetting(assessmentId, run.stored);
 }
 
 async function applyPending(assessmentId: string, run: Running, decisions: Readonly<Record<string, Decision>>): Promise<boolean> {
@@ -269,7 +266,7 @@ async function once(assessmentId: string, run: Running): Promise<void> {
     setStatus(assessmentId, { access });
     const db = run.server.database(databaseName(assessmentId));
     // Pull: other laptops' states, imported like files.
-    const result = await pull(db, run.stored.state, device, run.cache);
+    const result = await pull(db, run.stored.state, device, run.cache, catalogue());
     run.stored = { ...run.stored, state: result.next };
     const known = new Set(run.pending.map((s) => s.head));
     run.pending = [...run.pending.filter((p) => !result.states.some((s) => s.device === p.device)), ...result.states.filter((s) => !known.has(s.head))];

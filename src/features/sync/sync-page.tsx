@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import './sync.css';
 import type { Assessment } from '../../domain/assessment';
 import type { CatalogueBundle } from '../../domain/catalogue';
+import type { CatalogueSource } from '../../domain/exchange';
 import type { Decision } from '../../domain/merge';
 import { SyncError } from '../../storage/sync/couch';
 import { ConflictList } from '../../ui/conflict-list';
 import { formatDateTime } from '../../ui/format';
 import { href } from '../../ui/router';
-import { connect, decide, disconnect, onOnline, resume, resumeAll, statusOf, subscribe, syncNow } from './sync-engine';
+import { connect, decide, disconnect, onOnline, resume, resumeAll, setCatalogueSource, statusOf, subscribe, syncNow } from './sync-engine';
 
 /** The sync state of one assessment, kept current as the background work goes on. */
 function useSyncStatus(assessmentId: string) {
@@ -16,12 +17,13 @@ function useSyncStatus(assessmentId: string) {
 }
 
 /** Mounted once by the app: resumes connected assessments and catches up when the network returns. */
-export function SyncRunner() {
+export function SyncRunner({ catalogue }: { catalogue: CatalogueSource }) {
   useEffect(() => {
+    setCatalogueSource(catalogue);
     void resumeAll().catch(() => undefined);
     window.addEventListener('online', onOnline);
     return () => window.removeEventListener('online', onOnline);
-  }, []);
+  }, [catalogue]);
   return null;
 }
 

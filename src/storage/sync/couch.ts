@@ -7,6 +7,7 @@
  * HttpOnly); elsewhere (Node: tests, benchmarks) the cookie is kept here and sent back.
  * No Dexie here: nothing in this file may run inside an IndexedDB transaction.
  */
+import type { ExchangeError } from '../../domain/exchange-problem';
 import type { SyncDoc } from '../../domain/sync-docs';
 
 export type SyncProblem =
@@ -31,6 +32,8 @@ export class SyncError extends Error {
   constructor(
     readonly problem: SyncProblem,
     readonly detail = '',
+    /** For 'invalid': what the file reader found, translatable (describeProblem). */
+    readonly exchange: ExchangeError | null = null,
   ) {
     super(detail ? `${problem}: ${detail}` : problem);
     this.name = 'SyncError';

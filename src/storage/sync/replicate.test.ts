@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addUser, grant } from '../../../server/admin';
+import { tinyCatalogue } from '../../../test/fixtures/catalogue/tiny';
 import { emptySnapshot, Laptop, newAssessment } from '../../../test/fixtures/exchange/laptop';
 import { startSyncServer, type SyncServer } from '../../../test/tools/sync-server.mjs';
 import { buildFile, fileToSnapshot } from '../../domain/exchange';
@@ -53,7 +54,7 @@ class Device {
 
   /** Pulls and imports like the app: conflicts decided by `decide`, or left waiting. */
   async pull(decide?: Parameters<Laptop['import']>[1]) {
-    const result = await pull(this.db, this.state, this.laptop.actor.device, this.cache);
+    const result = await pull(this.db, this.state, this.laptop.actor.device, this.cache, () => tinyCatalogue);
     const merged = [];
     const waiting = [];
     for (const s of result.states) {
@@ -94,17 +95,17 @@ describe('replicating an assessment through the sync server', { timeout: 60_000 
     const start = await newShared();
     const ana = await new Device(new Laptop('Ana', 'team', start)).signIn('ana', 'ana-password');
     const ben = await new Device(new Laptop('Ben', 'team', start)).signIn('ben', 'ben-password');
-    ana.laptop.edit('health', { value: 'yes', narrative: 'Ana wrote this' });
-    ana.laptop.edit('education', { value: 'partial' });
-    ben.laptop.edit('health', { value: 'no' });
-    ben.laptop.edit('housing', { value: 'yes' });
+    ana.laptop.edit('health-access', { value: 'yes', narrative: 'Ana wrote this' });
+    ana.laptop.edit('school-access', { value: 'partial' });
+    ben.laptop.edit('health-access', { value: 'no' });
+    ben.laptop.edit('labour-agreements', { value: 'yes' });
     await ana.push();
     await ben.push();
 
     // Ben pulls first: the value of "health" was changed on both laptops, a person decides.
     const first = await ben.pull();
     expect(first.waiting).toHaveLength(1);
-    expect(first.waiting[0]!.map((c) => c.key)).toEqual(['health\u0000value']);
+    expect(first.waiting[0]!.map((c) => c.key)).toEqual(['health-access\u0000value']);
     const decided = await ben.pull(() => 'theirs');
     expect(decided.waiting).toHaveLength(0);
     await ben.push();
@@ -115,14 +116,14 @@ describe('replicating an assessment through the sync server', { timeout: 60_000 
     await ana.push();
     await ben.pull();
     expect(ana.laptop.visible()).toEqual(ben.laptop.visible());
-    expect(ana.laptop.answer('health').value).toBe('yes');
-    expect(ana.laptop.answer('housing').value).toBe('yes');
-    expect(ben.laptop.answer('education').value).toBe('partial');
+    expect(ana.laptop.answer('health-access').value).toBe('yes');
+    expect(ana.laptop.answer('labour-agreements').value).toBe('yes');
+    expect(ben.laptop.answer('school-access').value).toBe('partial');
   });
 
   it('writes nothing when the same state is pushed twice', async () => {
     const ana = await new Device(new Laptop('Ana', 'team', await newShared())).signIn('ana', 'ana-password');
-    ana.laptop.edit('labour', { value: 'yes' });
+    ana.laptop.edit('labour-agreements', { value: 'yes' });
     const file = await buildFile(ana.laptop.export(), ana.laptop.actor, '2026-03-05T10:00:00.000Z');
     const once = await push(ana.db, file, 'device-twice');
     const info = (await ana.db.info()) as { update_seq: unknown };
@@ -138,13 +139,13 @@ describe('replicating an assessment through the sync server', { timeout: 60_000 
     const rui = await new Device(new Laptop('Rui', 'reviewer', start)).signIn('rui', 'rui-password');
     const obs = await new Device(new Laptop('Obs', 'reviewer', start)).signIn('obs', 'obs-password');
     await rui.pull();
-    rui.laptop.setReview('health', 'query');
+    rui.laptop.setReview('health-access', 'query');
     await rui.push();
     await ana.pull();
-    expect(ana.laptop.snapshot.reviews.find((r) => r.indicatorId === 'health')?.status).toBe('query');
+    expect(ana.laptop.snapshot.reviews.find((r) => r.indicatorId === 'health-access')?.status).toBe('query');
     await obs.pull();
-    expect(obs.laptop.snapshot.reviews.find((r) => r.indicatorId === 'health')?.status).toBe('query');
-    obs.laptop.edit('health', { value: 'no' });
+    expect(obs.laptop.snapshot.reviews.find((r) => r.indicatorId === 'health-access')?.status).toBe('query');
+    obs.laptop.edit('health-access', { value: 'no' });
     expect(await problemOf(obs.push())).toMatch(/^readOnly /);
   });
 
@@ -160,7 +161,7 @@ describe('replicating an assessment through the sync server', { timeout: 60_000 
   it('refuses a document changed on the server, names it, and imports nothing of that laptop', async () => {
     const ana = await new Device(new Laptop('Ana', 'team', await newShared())).signIn('ana', 'ana-password');
     const eve = await new Device(new Laptop('Eve', 'team', ana.laptop.snapshot)).signIn('ben', 'ben-password');
-    eve.laptop.edit('tampered-indicator', { narrative: 'original' });
+    eve.laptop.edit('agreement-monitoring', { narrative: 'original' });
     await eve.push();
     // Someone with the administrator's password edits a bundle in place on the server.
     const adminServer = new CouchServer(server.couch);
@@ -180,30 +181,30 @@ describe('replicating an assessment through the sync server', { timeout: 60_000 
     const refusal = result.refused.find((r) => r.device === 'device-eve');
     expect(refusal?.error.problem).toBe('tampered');
     expect(refusal?.error.detail).toContain(target._id);
-    expect(ana.laptop.snapshot.answers.find((a) => a.indicatorId === 'tampered-indicator')).toBeUndefined();
+    expect(ana.laptop.snapshot.answers.find((a) => a.indicatorId === 'agreement-monitoring')).toBeUndefined();
   });
 
   it('loses nothing when the server is killed and restarted, and catches up afterwards', async () => {
     const start = await newShared();
     const ana = await new Device(new Laptop('Ana', 'team', start)).signIn('ana', 'ana-password');
     const ben = await new Device(new Laptop('Ben', 'team', start)).signIn('ben', 'ben-password');
-    ana.laptop.edit('before-kill', { value: 'yes' });
+    ana.laptop.edit('health-access', { value: 'yes' });
     await ana.push();
     await server.kill();
-    ana.laptop.edit('while-down', { value: 'partial' });
+    ana.laptop.edit('school-access', { value: 'partial' });
     expect(await problemOf(ana.push())).toMatch(/^offline /);
     await server.restart();
     await ana.push();
     await ben.pull();
-    expect(ben.laptop.answer('before-kill').value).toBe('yes');
-    expect(ben.laptop.answer('while-down').value).toBe('partial');
+    expect(ben.laptop.answer('health-access').value).toBe('yes');
+    expect(ben.laptop.answer('school-access').value).toBe('partial');
   });
 
   it('merges a file of a synced assessment without duplicates', async () => {
     const start = await newShared();
     const ana = await new Device(new Laptop('Ana', 'team', start)).signIn('ana', 'ana-password');
     const ben = await new Device(new Laptop('Ben', 'team', start)).signIn('ben', 'ben-password');
-    ana.laptop.edit('file-and-sync', { value: 'yes', narrative: 'both ways' });
+    ana.laptop.edit('health-access', { value: 'yes', narrative: 'both ways' });
     await ana.push();
     await ben.pull();
     const historyBefore = ben.laptop.snapshot.history.length;

@@ -16,8 +16,9 @@
  * IndexedDB transaction.
  */
 import type { AssessmentFile } from '../../domain/assessment-file';
-import { ExchangeError } from '../../domain/exchange';
-import { docsToFile, fileToDocs, headRange, nextHead, parseHeadId, SyncDocError, tamperedReason, type DocBody, type HeadBody } from '../../domain/sync-docs';
+import { ExchangeError } from '../../domain/exchange-problem';
+import type { CatalogueSource } from '../../domain/exchange';
+import { docsToFile, fileToDocs, headRange, MissingBundleError, nextHead, parseHeadId, SyncDocError, tamperedReason, type DocBody, type HeadBody } from '../../domain/sync-docs';
 import { SyncError, type CouchDatabase } from './couch';
 
 /** What a device remembers about its replication with one database. Plain JSON. */
@@ -90,7 +91,7 @@ export interface PullResult {
  * Pulls what other devices pushed since the last pull. Nothing is written here: import `states`
  * (exchange-store importFiles), then store `markMerged(next, states)`.
  */
-export async function pull(db: CouchDatabase, state: SyncState, device: string, cache: BundleCache): Promise<PullResult> {
+export async function pull(db: CouchDatabase, state: SyncState, device: string, cache: BundleCache, catalogue: CatalogueSource): Promise<PullResult> {
   const checkpointId = `mgi-pull-${device}`;
   const remote = await db.getLocal(checkpointId);
   // Start over when the two sides disagree (server restored from a backup, device data reset…).
@@ -143,12 +144,12 @@ export async function pull(db: CouchDatabase, state: SyncState, device: string, 
       continue;
     }
     try {
-      states.push({ device: other, head: doc._id, file: await docsToFile(body, cache) });
+      states.push({ device: other, head: doc._id, file: await docsToFile(body, cache, catalogue) });
     } catch (error) {
-      if (!(error instanceof ExchangeError)) throw error;
       // A bundle not on the server yet (its device is still pushing): try again at the next pull.
-      if (error.problem === 'inconsistent' && /is missing/.test(error.detail)) continue;
-      refused.push({ device: other, error: new SyncError('invalid', `${doc._id}: ${error.message}`) });
+      if (error instanceof MissingBundleError) continue;
+      if (!(error instanceof ExchangeError)) throw error;
+      refused.push({ device: other, error: new SyncError('invalid', `${doc._id}: ${error.message}`, error) });
     }
   }
   const session = state.checkpoint?.session && remote?.session === state.checkpoint.session ? state.checkpoint.session : crypto.randomUUID();
