@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import importPlugin from 'eslint-plugin-import';
 import react from 'eslint-plugin-react';
 
-const features = ['assessments', 'questionnaire', 'report', 'review', 'exchange'];
+const features = ['assessments', 'questionnaire', 'report', 'review', 'exchange', 'sync'];
 
 /**
  * One naming convention: kebab-case file names, with dotted suffixes (`.test`, `.worker`, `.d`). A small

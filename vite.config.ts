@@ -48,6 +48,6 @@ export default defineConfig({
     // A stuck test ends here; a slow machine is not a failure (see test/setup.ts).
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    include: ['src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
   },
 });

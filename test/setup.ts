@@ -10,5 +10,6 @@ configure({ asyncUtilTimeout: 30_000 });
 
 afterEach(() => {
   cleanup();
-  localStorage.clear();
+  // Server tests run in Node's environment, which has no localStorage.
+  if (typeof localStorage !== 'undefined') localStorage.clear();
 });

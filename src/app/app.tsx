@@ -28,6 +28,10 @@ const ReviewPage = lazy(() => import('../features/review/review-page').then((m) 
 const IndicatorReview = preloadable(() => import('../features/review/indicator-review').then((m) => m.IndicatorReview));
 const WhoPage = lazy(() => import('../features/review/who-panel').then((m) => ({ default: m.WhoPage })));
 const ExchangePage = lazy(() => import('../features/exchange/exchange-page').then((m) => ({ default: m.ExchangePage })));
+const OpenFromServerPage = lazy(() => import('../features/sync/open-page').then((m) => ({ default: m.OpenFromServerPage })));
+const SyncPage = lazy(() => import('../features/sync/sync-page').then((m) => ({ default: m.SyncPage })));
+// Background sync of assessments connected to a server, loaded after the first screen.
+const SyncRunner = lazy(() => import('../features/sync/sync-page').then((m) => ({ default: m.SyncRunner })));
 const ResultsPage = lazy(() => import('../features/report/results-page').then((m) => ({ default: m.ResultsPage })));
 
 /** Builds the demonstration assessment in the UI language, stores it as a new draft and opens its results. */
@@ -157,10 +161,14 @@ function Screen({ route }: { route: Route }) {
       return <WithAssessment id={route.id} render={(a, b) => <ReviewPage assessment={a} bundle={b} />} />;
     case 'exchange':
       return <WithAssessment id={route.id} render={(a, b) => <ExchangePage assessment={a} bundle={b} loadBundle={(kind) => loadCatalogueBundle(kind, isLanguage(b.lang) ? b.lang : 'en')} />} />;
+    case 'sync':
+      return <WithAssessment id={route.id} render={(a, b) => <SyncPage assessment={a} bundle={b} />} />;
     case 'results':
       return <WithAssessment id={route.id} render={(a, b) => <ResultsPage assessment={a} bundle={b} loadBundle={loadCatalogueBundle} />} />;
     case 'who':
       return <WhoPage />;
+    case 'syncOpen':
+      return <OpenFromServerPage />;
   }
 }
 
@@ -193,6 +201,7 @@ export function App() {
       )}
       <Suspense fallback={null}>
         <UpdatePrompt />
+        <SyncRunner catalogue={loadCatalogue} />
       </Suspense>
       <main id="main" tabIndex={-1}>
         <ErrorBoundary key={screenKey} fallback={(error) => <StorageErrorMessage error={error} />}>

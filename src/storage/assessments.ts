@@ -4,7 +4,7 @@
  * stored data as it was. Only Dexie calls are awaited inside transactions (see connection.ts).
  */
 import { answerSchema, assessmentSchema, type Answer, type Assessment, type AssessmentSetup } from '../domain/assessment';
-import { database, exportedSetting, guard, newId, parseWith, present, sealedSetting, StorageError, type MgiDatabase } from './connection';
+import { database, exportedSetting, guard, newId, parseWith, present, sealedSetting, StorageError, syncSetting, type MgiDatabase } from './connection';
 import { writeAssessmentHistory } from './history';
 
 export const parseAssessment = parseWith<Assessment>(assessmentSchema);
@@ -124,7 +124,7 @@ export function purgeDeleted(before = new Date().toISOString()): Promise<number>
         for (const table of [db.answers, db.history, db.reviews, db.comments, db.proposals]) {
           await table.where('assessmentId').equals(id).delete();
         }
-        await db.settings.bulkDelete([sealedSetting(id), exportedSetting(id)]);
+        await db.settings.bulkDelete([sealedSetting(id), exportedSetting(id), syncSetting(id)]);
         await db.assessments.delete(id);
       }
       return rows.length;

@@ -10,6 +10,8 @@ export type Route =
   | { name: 'results'; id: string }
   | { name: 'review'; id: string }
   | { name: 'exchange'; id: string }
+  | { name: 'sync'; id: string }
+  | { name: 'syncOpen' }
   | { name: 'who' };
 
 export function parseRoute(hash: string): Route {
@@ -17,11 +19,13 @@ export function parseRoute(hash: string): Route {
   const [first, id, view, indicator] = parts;
   if (first === 'new') return { name: 'new' };
   if (first === 'who') return { name: 'who' };
+  if (first === 'sync') return { name: 'syncOpen' };
   if (first === 'a' && id) {
     if (view === 'setup') return { name: 'setup', id };
     if (view === 'results') return { name: 'results', id };
     if (view === 'review') return { name: 'review', id };
     if (view === 'exchange') return { name: 'exchange', id };
+    if (view === 'sync') return { name: 'sync', id };
     if (view === 'present') return { name: 'present', id, ...(indicator ? { indicator } : {}) };
     return { name: 'walk', id, ...(view === 'i' && indicator ? { indicator } : {}) };
   }
@@ -46,8 +50,12 @@ export function href(route: Route): string {
       return `#/a/${encodeURIComponent(route.id)}/review`;
     case 'exchange':
       return `#/a/${encodeURIComponent(route.id)}/exchange`;
+    case 'sync':
+      return `#/a/${encodeURIComponent(route.id)}/sync`;
     case 'who':
       return '#/who';
+    case 'syncOpen':
+      return '#/sync';
   }
 }
 

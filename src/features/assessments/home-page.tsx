@@ -73,6 +73,9 @@ export function HomePage({
       <p className="actions">
         <a className="button primary" href={href({ name: 'new' })}>
           {t('home.new')}
+        </a>{' '}
+        <a className="button" href={href({ name: 'syncOpen' })}>
+          {t('home.openFromServer')}
         </a>
         {onOpenDemo ? (
           <button

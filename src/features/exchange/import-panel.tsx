@@ -9,7 +9,7 @@ import type { Conflict, Decision } from '../../domain/merge';
 import { importFiles, type FileResult } from '../../storage/exchange-store';
 import { StorageError } from '../../storage/connection';
 import { href } from '../../ui/router';
-import { ConflictList } from './conflict-list';
+import { ConflictList } from '../../ui/conflict-list';
 
 type Done = { name: string; ok: boolean; message: string; assessmentId?: string };
 type Step =

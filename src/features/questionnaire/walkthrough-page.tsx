@@ -140,6 +140,9 @@ export function WalkthroughPage({
           <a className="button" href={href({ name: 'exchange', id: assessment.id })}>
             {t('review:links.exchange')}
           </a>
+          <a className="button" href={href({ name: 'sync', id: assessment.id })}>
+            {t('review:links.sync')}
+          </a>
           <a className="button" href={href({ name: 'results', id: assessment.id })}>
             {t('walk.resultsLink')}
           </a>

@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogueBundle } from '../../domain/catalogue';
-import { ASSESSMENT_KEY } from '../../domain/history';
-import type { Conflict, Decision, Version } from '../../domain/merge';
-import { FieldValue, fieldLabelKey } from '../../ui/field-value';
-import { formatDateTime } from '../../ui/format';
+import './conflict-list.css';
+import type { CatalogueBundle } from '../domain/catalogue';
+import { ASSESSMENT_KEY } from '../domain/history';
+import type { Conflict, Decision, Version } from '../domain/merge';
+import { FieldValue, fieldLabelKey } from './field-value';
+import { formatDateTime } from './format';
 
 function Who({ version }: { version: Version | null }) {
   const { t, i18n } = useTranslation('review');
@@ -18,7 +19,8 @@ function Who({ version }: { version: Version | null }) {
 }
 
 /**
- * Conflicts side by side: the value before both changes, this laptop's and the file's, each with who
+ * Conflicts side by side: the value before both changes, this laptop's and the other's (a file, or a
+ * laptop through the sync server), each with who
  * changed it and when; the person keeps one version per conflict.
  */
 export function ConflictList({
@@ -26,7 +28,10 @@ export function ConflictList({
   bundle,
   decisions,
   onDecide,
+  source = 'file',
 }: {
+  /** Where "theirs" comes from: a file, or another laptop through the sync server. */
+  source?: 'file' | 'server';
   conflicts: Conflict[];
   bundle: CatalogueBundle | null;
   decisions: Readonly<Record<string, Decision>>;
@@ -53,12 +58,12 @@ export function ConflictList({
                 </div>
                 {(['mine', 'theirs'] as const).map((side) => (
                   <div key={side} className={`conflict-side ${side}`}>
-                    <h4>{t(`conflict.${side}`)}</h4>
+                    <h4>{t(side === 'theirs' && source === 'server' ? 'conflict.theirsServer' : `conflict.${side}`)}</h4>
                     <FieldValue indicatorId={c.indicatorId} field={c.field} value={c[side].value} />
                     <Who version={c[side]} />
                     <label className="inline choice">
                       <input type="radio" name={name} checked={decisions[c.fingerprint] === side} onChange={() => onDecide(c.fingerprint, side)} />{' '}
-                      {t(side === 'mine' ? 'conflict.keepMine' : 'conflict.keepTheirs')}
+                      {t(side === 'mine' ? 'conflict.keepMine' : source === 'server' ? 'conflict.keepTheirsServer' : 'conflict.keepTheirs')}
                     </label>
                   </div>
                 ))}
