@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expectNoAxeViolations } from './helpers';
 
@@ -61,7 +62,7 @@ test('the demonstration assessment gives results on screen and a Spanish profile
   await page.getByRole('button', { name: 'Create the profile PDF' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`mgi-profile-Republic-of-Valdoria-demonstration-${new Date().getFullYear()}-es.pdf`);
-  await expect(page.getByRole('status').filter({ hasText: 'The profile is ready' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'The document is ready' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Download it again' })).toHaveAttribute('href', /^blob:/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Results and profile/); // the UI stayed English
 
@@ -75,6 +76,30 @@ test('the demonstration assessment gives results on screen and a Spanish profile
   }
   // The document's own words are Spanish; the team's (the demonstration was opened in English) stay as typed.
   expect(pdf.text).toContain('Republic of Valdoria (demonstration)');
+  // A profile, not a rating: no score in it.
+  expect(pdf.text).not.toMatch(/Puntuación|\d+ sobre 100/);
+
+  // The same profile as an editable Word document, built in the worker too.
+  await page.getByLabel('Format').selectOption('docx');
+  const wordDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Create the profile as a Word document' }).click();
+  const word = await wordDownload;
+  expect(word.suggestedFilename()).toMatch(/^mgi-profile-Republic-of-Valdoria-demonstration-\d+-es\.docx$/);
+  const wordFile = testInfo.outputPath('profile-es.docx');
+  await word.saveAs(wordFile);
+  const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(wordFile)))['word/document.xml']!);
+  expect(xml).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?Acrónimos/);
+  expect(xml).toContain('Firmas');
+
+  // The workshop figures go into their own document.
+  await page.getByLabel('Format').selectOption('pdf');
+  const annexDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Create the workshop annex' }).click();
+  const annex = await annexDownload;
+  expect(annex.suggestedFilename()).toMatch(/^mgi-workshop-annex-.*-es\.pdf$/);
+  const annexFile = testInfo.outputPath('annex-es.pdf');
+  await annex.saveAs(annexFile);
+  expect((await pdfText(annexFile)).text).toContain('Puntuación (0-100)');
 });
 
 test('after a follow-up, the results show what moved since the earlier assessment', async ({ page }) => {

@@ -43,11 +43,17 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const started = performance.now();
   const request = event.data;
   try {
-    post({ type: 'progress', stage: 'fonts' });
-    registerProfileFonts(await fontsFor(request.model.scripts));
+    if (request.format === 'pdf') {
+      post({ type: 'progress', stage: 'fonts' });
+      registerProfileFonts(await fontsFor(request.model.scripts));
+    }
     post({ type: 'progress', stage: 'layout' });
     let blob: Blob;
-    if (request.kind === 'profile') {
+    if (request.format === 'docx') {
+      // The Word writer is loaded only when a Word file is asked for.
+      const { profileDocx, annexDocx } = await import('./profile-docx');
+      blob = request.kind === 'profile' ? await profileDocx(request.model) : await annexDocx(request.model);
+    } else if (request.kind === 'profile') {
       blob = await renderWithContents(request.model, (doc) => pdf(doc).toBlob());
     } else {
       blob = await pdf(WorkshopAnnexDocument({ model: request.model })).toBlob();

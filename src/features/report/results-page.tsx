@@ -26,7 +26,7 @@ import { formatDate, formatPercent } from '../../ui/format';
 import { href } from '../../ui/router';
 import { DomainChart } from './domain-chart';
 import { PrepareError, useProfilePdf, type PdfState } from './use-profile-pdf';
-import type { WorkerRequest } from './worker-protocol';
+import type { DocumentFormat, WorkerRequest } from './worker-protocol';
 import './report.css';
 
 export type LoadBundle = (kind: CatalogueKind, lang: ProfileLanguage) => Promise<CatalogueBundle>;
@@ -324,6 +324,8 @@ function PdfPanel({
   const { t, i18n } = useTranslation('report');
   const selectId = useId();
   const [lang, setLang] = useState<ProfileLanguage>(defaultLang);
+  const formatId = useId();
+  const [format, setFormat] = useState<DocumentFormat>('pdf');
   const { state, build } = useProfilePdf();
   const working = state.status === 'working';
 
@@ -357,10 +359,10 @@ function PdfPanel({
     }
     if (!strings?.profile) throw new PrepareError('catalogue', new Error(`locales/${lang}/report.json did not load`));
     const input = { assessment, answers, bundle, strings, lang, generatedAt: new Date().toISOString() };
-    if (kind === 'annex') return { kind, format: 'pdf', model: buildWorkshopAnnex(input) };
+    if (kind === 'annex') return { kind, format, model: buildWorkshopAnnex(input) };
     return {
       kind,
-      format: 'pdf',
+      format,
       model: buildProfile({ ...input, earlier, national: national && nationalCatalogue ? { ...national, catalogue: nationalCatalogue } : null }),
     };
   };
@@ -380,10 +382,15 @@ function PdfPanel({
             </option>
           ))}
         </select>
-        <button type="button" className="primary" disabled={working} onClick={() => void build(() => prepare('profile'), profileFileName(assessment, lang))}>
-          {t('results.pdf.generate')}
+        <label htmlFor={formatId}>{t('results.pdf.format')}</label>
+        <select id={formatId} value={format} disabled={working} onChange={(e) => setFormat(e.target.value === 'docx' ? 'docx' : 'pdf')}>
+          <option value="pdf">{t('results.pdf.formats.pdf')}</option>
+          <option value="docx">{t('results.pdf.formats.docx')}</option>
+        </select>
+        <button type="button" className="primary" disabled={working} onClick={() => void build(() => prepare('profile'), profileFileName(assessment, lang, format))}>
+          {format === 'docx' ? t('results.pdf.generateDocx') : t('results.pdf.generate')}
         </button>
-        <button type="button" disabled={working} onClick={() => void build(() => prepare('annex'), profileFileName(assessment, lang, 'pdf', 'annex'))}>
+        <button type="button" disabled={working} onClick={() => void build(() => prepare('annex'), profileFileName(assessment, lang, format, 'annex'))}>
           {t('results.pdf.annex')}
         </button>
       </div>
