@@ -5,10 +5,12 @@
  * - latin-ext: Latin letters outside Latin-1 ("Łódź", "Đà Nẵng"), and Vietnamese.
  * - cyrillic, greek: the Cyrillic and Greek subsets of the same Noto Sans family.
  * - arabic, hebrew: right-to-left scripts; the renderers also reorder their text (see bidi.ts).
- * - han: Chinese characters with no kana or hangul around them (Noto Sans SC);
- * - japanese: kana (with kanji), Noto Sans JP; korean: hangul (with hanja), Noto Sans KR.
+ * - japanese: kana, Noto Sans JP; korean: hangul, Noto Sans KR; han: Chinese characters, Noto Sans SC
+ *   (after the other two, so it only fills in what they lack).
  */
-export const scripts = ['latin-ext', 'cyrillic', 'greek', 'arabic', 'hebrew', 'han', 'japanese', 'korean'] as const;
+// Japanese and Korean before Han: their fonts draw the Chinese characters of Japanese and Korean text
+// the local way; the Chinese font only fills in characters they lack (simplified forms).
+export const scripts = ['latin-ext', 'cyrillic', 'greek', 'arabic', 'hebrew', 'japanese', 'korean', 'han'] as const;
 export type Script = (typeof scripts)[number];
 
 /** Characters of the basic Latin font (@fontsource/noto-sans "latin" subset). */
@@ -35,10 +37,16 @@ export function scriptsOf(texts: readonly string[]): Script[] {
     // Anything else outside Latin-1 (symbols, rare letters): the extended font is the best guess.
     if (matched.length === 0) found.add('latin-ext');
   }
-  // Kana or hangul decide the font for the Chinese characters around them: one CJK font is enough.
-  if (found.has('japanese') || found.has('korean')) found.delete('han');
   return scripts.filter((s) => found.has(s));
 }
 
 /** True when the text holds a right-to-left letter. */
 export const hasRtl = (text: string) => /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(text);
+
+const STRONG = /[A-Za-z\u00c0-\u024f\u0370-\u052f\u0590-\u08ff\u3040-\u9fff\uac00-\ud7af\ufb1d-\ufdff\ufe70-\ufeff]/;
+
+/** True when the text's first letter is right-to-left: the paragraph then reads (and aligns) from the right. */
+export function isRtlParagraph(text: string): boolean {
+  const first = STRONG.exec(text)?.[0];
+  return first !== undefined && hasRtl(first);
+}

@@ -159,3 +159,24 @@ test('a local assessment follows its level in the profile, read alongside the na
   expect(pdf.text).toContain('Politiques locales et nationales');
   expect(pdf.text).toContain('La pratique locale s’appuie sur la politique nationale'.replace('’', "'"));
 });
+
+test('names and narratives in Arabic, Japanese and Cyrillic come out in the PDF with their fonts, built in the worker', async ({ page }) => {
+  await page.goto('/#/new');
+  await page.getByLabel('Government or authority').fill('المملكة الأردنية الهاشمية');
+  await page.getByLabel('Context for the profile').fill('出入国管理及び難民認定法\n\nМиграционная политика');
+  await page.getByRole('button', { name: 'Create assessment' }).click();
+  await expect(page.locator('h1#indicator-question')).toBeVisible();
+  await page.getByRole('radio', { name: 'Yes' }).check();
+  await expect(page.getByText('All changes saved')).toBeVisible();
+  await page.getByRole('link', { name: 'Results and profile' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Create the profile PDF' }).click();
+  const file = test.info().outputPath('scripts.pdf');
+  await (await downloading).saveAs(file);
+  const raw = readFileSync(file).toString('latin1');
+  for (const font of ['NotoSansArabic', 'NotoSansJP', 'NotoSans']) expect(raw).toContain(font);
+  expect(raw).not.toContain('NotoSansKR');
+  const pdf = await pdfText(file);
+  expect(pdf.text.replace(/\s/g, '')).toContain('出入国管理及び難民認定法'); // this reader puts a space between glyph runs
+  expect(pdf.text).toContain('Миграционная политика');
+});

@@ -106,6 +106,29 @@ describe.each(['en', 'es'] as const)('the Word profile of the demonstration asse
   });
 });
 
+describe('every script in the Word profile', () => {
+  it('writes right-to-left paragraphs as such, and names the fonts of the scripts present', async () => {
+    const { assessment, answers } = demoOf('en');
+    const arabic = 'ينص قانون العمل على حقوق العمال المهاجرين';
+    const model = buildProfile({
+      assessment: { ...assessment, context: `${arabic}\n\n出入国管理及び難民認定法` },
+      answers,
+      bundle: bundleOf('national', 'en'),
+      strings: stringsOf('en'),
+      lang: 'en',
+      generatedAt: NOW,
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(profileDocument(model)));
+    const word = readDocx(bytes);
+    const paragraph = [...word.xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map(([p]) => p).find((p) => p.includes(arabic))!;
+    expect(paragraph).toContain('<w:bidi/>');
+    expect(paragraph).toContain('<w:rtl/>');
+    const styles = strFromU8(unzipSync(bytes)['word/styles.xml']!);
+    expect(styles).toContain('w:cs="Noto Sans Arabic"');
+    expect(styles).toContain('w:eastAsia="Noto Sans JP"');
+  });
+});
+
 describe('the Word workshop annex', () => {
   it('holds the figures by domain and every answer', async () => {
     const { assessment, answers } = demoOf('en');

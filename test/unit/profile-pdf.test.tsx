@@ -249,6 +249,44 @@ describe('profile details', () => {
   }, 120_000);
 });
 
+describe('every script a ministry may type', () => {
+  const lang = 'en';
+  const base = demoOf(lang);
+  const texts = {
+    arabic: 'ينص قانون العمل على حقوق العمال المهاجرين',
+    hebrew: 'חוק הכניסה לישראל',
+    cyrillic: 'Миграционная политика Российской Федерации',
+    han: '中华人民共和国出境入境管理法',
+    japanese: '出入国管理及び難民認定法',
+    korean: '재한외국인 처우 기본법',
+  };
+  const assessment: Assessment = { ...base.assessment, government: 'المملكة الأردنية الهاشمية', context: Object.values(texts).join('\n\n') };
+  const answers: Answer[] = base.answers.map((a, i) =>
+    i === 0 ? { ...a, value: 'yes', narrative: texts.arabic, evidence: [{ id: 'e', title: texts.japanese, type: 'law', reference: '', year: 1951, link: '' }] } : a,
+  );
+  const model = buildProfile({ assessment, answers, bundle: bundleOf('national', lang), strings: stringsOf(lang), lang, generatedAt: NOW });
+
+  it('embeds a font for each script present, and only those', async () => {
+    expect(model.scripts).toEqual(['cyrillic', 'arabic', 'hebrew', 'japanese', 'korean', 'han']);
+    const bytes = await renderProfilePdf(model);
+    const raw = bytes.toString('latin1');
+    for (const name of ['NotoSansArabic', 'NotoSansHebrew', 'NotoSansJP', 'NotoSansKR', 'NotoSansSC']) expect(raw, name).toContain(name);
+    const pdf = await readPdf(bytes, model);
+    for (const [script, text] of Object.entries(texts)) {
+      if (script === 'arabic' || script === 'hebrew') continue; // read back below, in reading order
+      expect(pdf.body, script).toContain(text);
+    }
+    // Right-to-left text is drawn from the right: its first word on the right, as a reader reads it.
+    // (pdfjs gives the glyphs of a page in visual order, each word's letters in reading order.)
+    const visual = texts.hebrew.split(' ').reverse().join(' ');
+    expect(pdf.body).toContain(visual);
+    expect(pdf.body).not.toContain(texts.hebrew);
+    // A Latin-only profile embeds none of them.
+    const plain = (await renderProfilePdf(buildProfile({ ...base, bundle: bundleOf('national', lang), strings: stringsOf(lang), lang, generatedAt: NOW }))).toString('latin1');
+    expect(plain).not.toMatch(/NotoSans(Arabic|Hebrew|JP|KR|SC)/);
+  }, 180_000);
+});
+
 describe('the workshop annex and follow-ups', () => {
   const lang = 'fr';
   const bundle = bundleOf('national', lang);

@@ -16,6 +16,7 @@
 import { Document, Link, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
 import { fill, type DomainFindings, type Finding, type FindingGroup, type ProfileModel, type SectionId } from '../../domain/profile';
+import { isRtlParagraph } from '../../domain/scripts';
 import type { WorkshopAnnexModel } from '../../domain/workshop-annex';
 import { fontFamilies } from './fonts';
 
@@ -69,7 +70,11 @@ const styles = StyleSheet.create({
   tableRow: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: line, paddingVertical: 4, fontSize: 8.5 },
   acronym: { width: 70, fontWeight: 700 },
   note: { marginBottom: 2 },
+  rtl: { textAlign: 'right' },
 });
+
+/** A paragraph written right to left (Arabic, Hebrew) aligns on the right; react-pdf orders its words. */
+const dir = (text: string) => (isRtlParagraph(text) ? styles.rtl : {});
 
 /** Findings and rows longer than this (characters) may split across pages; shorter ones are kept whole. */
 const SHORT = 1600;
@@ -102,7 +107,7 @@ function Paragraphs({ items }: { items: string[] }) {
   return (
     <>
       {items.map((p, i) => (
-        <Text key={i} style={styles.p}>
+        <Text key={i} style={[styles.p, dir(p)]}>
           {p}
         </Text>
       ))}
@@ -148,7 +153,7 @@ function FindingView({ finding }: { finding: Finding }) {
           {finding.tag ? <Text style={styles.tag}> {finding.tag}</Text> : null}
         </Text>
       </View>
-      {finding.narrative ? <Text style={styles.narrative}>{finding.narrative}</Text> : null}
+      {finding.narrative ? <Text style={[styles.narrative, dir(finding.narrative)]}>{finding.narrative}</Text> : null}
       {finding.dissent ? <Text style={styles.cite}>{finding.dissent}</Text> : null}
       {/* A long note may split, but never leaves its sources line alone on the next page. */}
       {finding.sources ? (
@@ -268,7 +273,7 @@ export function ProfileDocument({ model, pages = {}, onPage }: ProfileDocumentPr
         <Watermark text={model.watermark} />
         <View style={styles.coverBand} />
         <Text style={styles.coverTitle}>{model.cover.title}</Text>
-        <Text style={styles.coverGovernment}>{model.cover.government}</Text>
+        <Text style={[styles.coverGovernment, dir(model.cover.government)]}>{model.cover.government}</Text>
         <Text style={styles.coverLine}>{model.cover.yearLine}</Text>
         <Text style={styles.coverLine}>{model.cover.status}</Text>
         {model.cover.focalPoint ? <Text style={styles.coverLine}>{model.cover.focalPoint}</Text> : null}
@@ -324,7 +329,12 @@ export function ProfileDocument({ model, pages = {}, onPage }: ProfileDocumentPr
             </View>
           ))}
         </Section>
-        <Section id="context" title={model.context.title} onPage={onPage} first={<Text style={styles.p}>{model.context.paragraphs[0]}</Text>}>
+        <Section
+          id="context"
+          title={model.context.title}
+          onPage={onPage}
+          first={<Text style={[styles.p, dir(model.context.paragraphs[0]!)]}>{model.context.paragraphs[0]}</Text>}
+        >
           <Paragraphs items={model.context.paragraphs.slice(1)} />
         </Section>
       </Sheet>
@@ -378,7 +388,7 @@ export function ProfileDocument({ model, pages = {}, onPage }: ProfileDocumentPr
           {model.sources.items.length === 0 ? <Text style={styles.none}>{model.sources.none}</Text> : null}
           {model.sources.items.map((s, i) => (
             <View key={i} style={styles.listItem} wrap={false}>
-              <Text style={styles.listText}>{s}</Text>
+              <Text style={[styles.listText, dir(s)]}>{s}</Text>
             </View>
           ))}
         </Section>

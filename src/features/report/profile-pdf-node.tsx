@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import type { ProfileModel } from '../../domain/profile';
+import { allText, type ProfileModel } from '../../domain/profile';
 import type { Script } from '../../domain/scripts';
 import type { WorkshopAnnexModel } from '../../domain/workshop-annex';
-import { fontSources, type FontSource } from './font-sources';
+import { fontSources, subsetSources, type FontSource } from './font-sources';
+import { parseFontCss, subsetsFor } from './font-subsets';
 import { registerProfileFonts, type FontFace } from './fonts';
 import { ProfileDocument, renderWithContents, WorkshopAnnexDocument } from './profile-document';
 import { woffToSfnt } from './woff';
@@ -29,19 +30,28 @@ const face = async (source: FontSource): Promise<FontFace> => ({
   bold: await nodeFontFile(source.pkg, source.bold),
 });
 
-async function registerFor(scripts: readonly Script[]): Promise<void> {
+async function registerFor(scripts: readonly Script[], texts: readonly string[]): Promise<void> {
   const wanted = scripts.filter((s) => fontSources[s]);
   const faces = await Promise.all(wanted.map(async (s) => [s, await face(fontSources[s]!)] as const));
-  registerProfileFonts({ base: await face(fontSources.base), ...Object.fromEntries(faces) });
+  const subsets = await Promise.all(
+    scripts
+      .filter((s) => subsetSources[s])
+      .map(async (s) => {
+        const { pkg, css } = subsetSources[s]!;
+        const files = subsetsFor(parseFontCss(readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), css), 'utf8')), texts);
+        return [s, Object.fromEntries(await Promise.all(files.map(async (f) => [f, await nodeFontFile(pkg, f)] as const)))] as const;
+      }),
+  );
+  registerProfileFonts({ base: await face(fontSources.base), ...Object.fromEntries(faces), subsets: Object.fromEntries(subsets) });
 }
 
 export async function renderProfilePdf(model: ProfileModel): Promise<Buffer> {
-  await registerFor(model.scripts);
+  await registerFor(model.scripts, allText(model));
   return renderWithContents(model, (doc) => renderToBuffer(doc));
 }
 
 export async function renderWorkshopAnnexPdf(model: WorkshopAnnexModel): Promise<Buffer> {
-  await registerFor(model.scripts);
+  await registerFor(model.scripts, allText(model));
   return renderToBuffer(<WorkshopAnnexDocument model={model} />);
 }
 

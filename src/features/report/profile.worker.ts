@@ -6,9 +6,11 @@
  * its memory. Fonts beyond Latin are fetched only when the document's text uses their script.
  */
 import { pdf } from '@react-pdf/renderer';
+import { allText } from '../../domain/profile';
 import type { Script } from '../../domain/scripts';
 import { registerProfileFonts, type FontFace, type FontFiles } from './fonts';
-import { fontUrls } from './font-urls';
+import { fontUrls, subsetUrls } from './font-urls';
+import { parseFontCss, subsetsFor } from './font-subsets';
 import { renderWithContents, WorkshopAnnexDocument } from './profile-document';
 import { woffToSfnt } from './woff';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
@@ -27,14 +29,24 @@ async function plainFont(url: string): Promise<string> {
   return URL.createObjectURL(new Blob([sfnt as Uint8Array<ArrayBuffer>], { type: 'font/ttf' }));
 }
 
-async function fontsFor(scripts: readonly Script[]): Promise<FontFiles> {
+async function fontsFor(scripts: readonly Script[], texts: readonly string[]): Promise<FontFiles> {
   const face = async (urls: { regular: string; bold: string }): Promise<FontFace> => {
     const [regular, bold] = await Promise.all([plainFont(urls.regular), plainFont(urls.bold)]);
     return { regular, bold };
   };
   const wanted = scripts.filter((s) => fontUrls[s]);
+  // Chinese, Japanese and Korean: only the subset files that hold the document's characters.
+  const subsets = Promise.all(
+    scripts
+      .filter((s) => subsetUrls[s])
+      .map(async (s) => {
+        const { files, css } = subsetUrls[s]!;
+        const needed = subsetsFor(parseFontCss(await css()), texts).filter((f) => files[f]);
+        return [s, Object.fromEntries(await Promise.all(needed.map(async (f) => [f, await plainFont(files[f]!)] as const)))] as const;
+      }),
+  );
   const [base, ...faces] = await Promise.all([face(fontUrls.base), ...wanted.map((s) => face(fontUrls[s]!))]);
-  return { base: base!, ...Object.fromEntries(wanted.map((s, i) => [s, faces[i]!])) };
+  return { base: base!, ...Object.fromEntries(wanted.map((s, i) => [s, faces[i]!])), subsets: Object.fromEntries(await subsets) };
 }
 
 const post = (reply: WorkerReply) => self.postMessage(reply);
@@ -45,7 +57,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   try {
     if (request.format === 'pdf') {
       post({ type: 'progress', stage: 'fonts' });
-      registerProfileFonts(await fontsFor(request.model.scripts));
+      registerProfileFonts(await fontsFor(request.model.scripts, allText(request.model)));
     }
     post({ type: 'progress', stage: 'layout' });
     let blob: Blob;
