@@ -180,3 +180,36 @@ test('names and narratives in Arabic, Japanese and Cyrillic come out in the PDF 
   expect(pdf.text.replace(/\s/g, '')).toContain('出入国管理及び難民認定法'); // this reader puts a space between glyph runs
   expect(pdf.text).toContain('Миграционная политика');
 });
+
+test('in Spanish the long domain names of the chart are shown whole, and narratives keep their line breaks', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Language').selectOption('es');
+  await page.goto('/#/new');
+  await page.getByLabel('Gobierno o autoridad').fill('Ejemplandia');
+  await page.getByRole('button', { name: 'Crear evaluación' }).click();
+  await expect(page.locator('h1#indicator-question')).toBeVisible();
+  await page.getByRole('radio', { name: 'Sí' }).check();
+  await page.getByLabel('Justificación').fill('Uno.\nDos.');
+  await expect(page.getByText('Todos los cambios guardados')).toBeVisible();
+  await page.getByRole('link', { name: 'Resultados y perfil' }).click();
+
+  const label = page.locator('.chart-label').filter({ hasText: 'Dimensión de movilidad en situaciones de crisis' });
+  await expect(label).toBeVisible();
+  // Whole: nothing of it is cut off or runs out of its box.
+  const clipped = await label.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const figure = el.closest('figure')!.getBoundingClientRect();
+    return el.scrollWidth > el.clientWidth + 1 || box.left < figure.left || box.right > figure.right;
+  });
+  expect(clipped).toBe(false);
+
+  const narrative = page.locator('.finding-narrative').first();
+  await expect(narrative).toContainText('Uno.');
+  const lines = await narrative.evaluate((el) => {
+    // The note's own text (after the label kept for screen readers, which is positioned elsewhere).
+    const range = document.createRange();
+    range.selectNodeContents(el.lastChild!);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  expect(lines).toBeGreaterThanOrEqual(2);
+});
