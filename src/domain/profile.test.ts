@@ -117,7 +117,7 @@ describe('buildProfile', () => {
       selfAssessment: en.profile.cover.selfAssessment,
       focalPoint: 'Focal point: A. Official',
     });
-    expect(model.contents.entries.map((e) => e.id)).toEqual(['acronyms', 'objectives', 'introduction', 'context', 'findings', 'sources', 'gcm']);
+    expect(model.contents.entries.map((e) => e.id)).toEqual(['objectives', 'acronyms', 'introduction', 'context', 'findings', 'sources', 'gcm']);
     expect(model.acronyms.items.map((a) => a.short)).toContain('MiGOF');
     expect(model.introduction.parts.map((p) => p.title)).toEqual([en.profile.introduction.mgiTitle, en.profile.introduction.processTitle, en.profile.introduction.selfTitle]);
     expect(model.introduction.parts[1]!.items).toHaveLength(4);

@@ -3,7 +3,7 @@
  * language, every list ordered. The PDF and Word renderers and the results screen only lay it out, so
  * what the profile says is decided (and tested) here.
  *
- * The profile reads like a published one, in the published order: acronyms → objectives →
+ * The profile reads like a published one, in the published order: objectives → acronyms →
  * introduction (the MGI and MiGOF, the process, this self-assessment) → context → key findings by
  * domain → what changed since an earlier assessment (follow-ups) → local and national policy (local
  * assessments with a national one) → key sources → annexes (ratification of the conventions, findings
@@ -415,9 +415,10 @@ export function buildProfile(input: ProfileInput): ProfileModel {
         }
       : null;
 
+  // Objectives first, then acronyms, as in IOM's Spanish profiles (Villa del Rosario 2021).
   const sections: SectionId[] = [
-    'acronyms',
     'objectives',
+    'acronyms',
     'introduction',
     'context',
     'findings',

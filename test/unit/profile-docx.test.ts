@@ -150,6 +150,6 @@ describe('npm run profile -- --format docx', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const word = readDocx(new Uint8Array(readFileSync(out)));
-    expect(word.paragraphs.find((p) => p.style === 'Heading1')?.text).toBe(stringsOf('fr').profile.sections.acronyms);
+    expect(word.paragraphs.find((p) => p.style === 'Heading1')?.text).toBe(stringsOf('fr').profile.sections.objectives);
   }, 120_000);
 });

@@ -91,7 +91,7 @@ describe.each(['en', 'es', 'fr'] as const)('the profile of the demonstration ass
   }, 120_000);
 
   it('has its headings in the chosen language, in the order of a published profile', () => {
-    const order = [s.sections.acronyms, s.sections.objectives, s.sections.introduction, s.sections.context, s.sections.findings, s.sections.sources, s.sections.conventions, s.sections.gcm];
+    const order = [s.sections.objectives, s.sections.acronyms, s.sections.introduction, s.sections.context, s.sections.findings, s.sections.sources, s.sections.conventions, s.sections.gcm];
     let at = pdf.body.indexOf(squash(s.sections.gcm)) + s.sections.gcm.length; // after the contents, which name them all
     for (const heading of order) {
       const found = pdf.body.indexOf(squash(heading), at);

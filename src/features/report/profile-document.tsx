@@ -294,6 +294,7 @@ export function ProfileDocument({ model, pages = {}, onPage }: ProfileDocumentPr
       </Sheet>
 
       <Sheet frame={frame}>
+        <Section id="objectives" title={model.objectives.title} onPage={onPage} first={<Paragraphs items={model.objectives.paragraphs} />} />
         <Section
           id="acronyms"
           title={model.acronyms.title}
@@ -305,7 +306,6 @@ export function ProfileDocument({ model, pages = {}, onPage }: ProfileDocumentPr
             </View>
           ))}
         />
-        <Section id="objectives" title={model.objectives.title} onPage={onPage} first={<Paragraphs items={model.objectives.paragraphs} />} />
         <Section
           id="introduction"
           title={model.introduction.title}

@@ -145,8 +145,8 @@ export function profileDocument(model: ProfileModel): Document {
     new Paragraph({ children: [new PageBreak()] }),
   );
 
-  push(heading(model.acronyms.title, 1), acronymTable(model));
   push(heading(model.objectives.title, 1), ...model.objectives.paragraphs.map((p) => para(p)));
+  push(heading(model.acronyms.title, 1), acronymTable(model));
   push(heading(model.introduction.title, 1));
   for (const part of model.introduction.parts) push(heading(part.title, 2), ...part.paragraphs.map((p) => para(p)), ...part.items.map(bullet));
   push(heading(model.context.title, 1), ...model.context.paragraphs.map((p) => para(p)));
