@@ -523,7 +523,9 @@ function buildChanges(
   };
   return {
     intro: fill(s.changes.intro, { year }),
-    domains: moved.map((d) => {
+    domains: moved.map((change) => {
+      // Ruled out by a parent's No: the parent's own line says it (as in the findings).
+      const d = { ...change, indicators: change.indicators.filter((i) => !now.indicators[i.id]!.ruledOut) };
       const groups = [
         { title: fill(s.changes.improved, { year }), items: d.indicators.filter((i) => i.movement === 'up').map((i) => line(i.id)) },
         { title: fill(s.changes.declined, { year }), items: d.indicators.filter((i) => i.movement === 'down').map((i) => line(i.id)) },

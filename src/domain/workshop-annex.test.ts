@@ -46,7 +46,7 @@ describe('the workshop annex', () => {
   it("gives each domain's score, share answered and counts, and no score across domains", () => {
     expect(model.summary.rows.map((r) => r.cells)).toEqual([
       ['Rights', '75', '100%', '1', '1', '0', '0', '0'],
-      ['Partners', '0', '100%', '0', '0', '1', '2', '0'],
+      ['Partners', '0', '100%', '0', '0', '3', '0', '0'],
     ]);
     expect(JSON.stringify(model.summary)).not.toMatch(/overall|average|total/i);
   });
@@ -61,8 +61,8 @@ describe('the workshop annex', () => {
       ['health-access', 'Yes'],
       ['school-access', 'Partial'],
       ['labour-agreements', 'No'],
-      ['agreement-monitoring', 'Not applicable (follows from another answer)'],
-      ['monitoring-report', 'Not applicable (follows from another answer)'],
+      ['agreement-monitoring', 'No (follows from another answer)'],
+      ['monitoring-report', 'No (follows from another answer)'],
     ]);
     expect(model.answers.domains[0]!.rows[0]!.notes).toEqual(['Note on health-access.', 'Sources: Health Act (2016)']);
     expect(build({ answers: [answer('health-access', 'unknown')] }).answers.domains[0]!.rows[0]!.answer).toBe("Don't know yet");
