@@ -1,7 +1,8 @@
-// `npm run profile -- <exported assessment file> [--lang en|es|fr] [--out profile.pdf] [--national <file>]`
-// `npm run profile -- --demo [--level national|local] [--lang es] [--out profile.pdf]`
-// Renders the Migration Governance Profile without a browser: the same view model and PDF document as
-// the app. Exit codes: 0 written, 1 bad input (the message says what is wrong), 2 wrong usage.
+// `npm run profile -- <exported assessment file> [--lang en|es|fr] [--format pdf|docx] [--annex] [--out file] [--national <file>] [--earlier <file>]`
+// `npm run profile -- --demo [--level national|local] [--lang es] [--format docx] [--out profile.docx]`
+// Renders the Migration Governance Profile (or, with --annex, the workshop annex) without a browser:
+// the same view models and documents as the app, as PDF or as an editable Word file.
+// Exit codes: 0 written, 1 bad input (the message says what is wrong), 2 wrong usage.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +12,17 @@ import { buildDemoAssessment, type DemoPhrases } from '../domain/demo';
 import { MAX_FILE_BYTES, readFile } from '../domain/exchange';
 import { describeProblem, ExchangeError, type Translate } from '../domain/exchange-problem';
 import { buildProfile, isProfileLanguage, profileFileName, type ProfileLanguage, type ProfileStrings } from '../domain/profile';
-import { renderProfilePdf } from '../features/report/profile-pdf-node';
+import { buildWorkshopAnnex } from '../domain/workshop-annex';
+import { renderProfilePdf, renderWorkshopAnnexPdf } from '../features/report/profile-pdf-node';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const USAGE = `Usage:
-  npm run profile -- <exported assessment file> [--lang en|es|fr] [--out profile.pdf] [--national <national assessment file>]
-  npm run profile -- --demo [--level national|local] [--lang en|es|fr] [--out profile.pdf]`;
+  npm run profile -- <exported assessment file> [--lang en|es|fr] [--format pdf|docx] [--annex] [--out file]
+                     [--national <national assessment file>] [--earlier <earlier assessment file>]
+  npm run profile -- --demo [--level national|local] [--lang en|es|fr] [--format pdf|docx] [--annex] [--out file]
+  --format docx   an editable Word document instead of a PDF
+  --annex         the workshop annex (scores, confidence notes, every answer) instead of the profile
+  --earlier       a follow-up: the profile says what changed since that assessment`;
 
 class InputError extends Error {}
 class UsageError extends Error {}
@@ -28,10 +34,13 @@ interface Options {
   lang: ProfileLanguage;
   out: string | null;
   national: string | null;
+  earlier: string | null;
+  format: 'pdf' | 'docx';
+  annex: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { file: null, demo: false, level: 'national', lang: 'en', out: null, national: null };
+  const options: Options = { file: null, demo: false, level: 'national', lang: 'en', out: null, national: null, earlier: null, format: 'pdf', annex: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -50,6 +59,13 @@ function parseArgs(argv: string[]): Options {
       options.level = level;
     } else if (arg === '--out') options.out = value();
     else if (arg === '--national') options.national = value();
+    else if (arg === '--earlier') options.earlier = value();
+    else if (arg === '--annex') options.annex = true;
+    else if (arg === '--format') {
+      const format = value();
+      if (format !== 'pdf' && format !== 'docx') throw new UsageError(`--format must be pdf or docx (got "${format}").`);
+      options.format = format;
+    }
     else if (arg === '--help' || arg === '-h') throw new UsageError('');
     else if (arg.startsWith('--')) throw new UsageError(`Unknown option ${arg}.`);
     else if (options.file) throw new UsageError(`One assessment file at a time (got "${options.file}" and "${arg}").`);
@@ -57,6 +73,13 @@ function parseArgs(argv: string[]): Options {
   }
   if (options.demo === (options.file !== null)) throw new UsageError('Give either an exported assessment file or --demo.');
   return options;
+}
+
+/** The Word writer, loaded only for --format docx. */
+async function docx(build: (writer: typeof import('../features/report/profile-docx')) => import('docx').Document): Promise<Uint8Array> {
+  const writer = await import('../features/report/profile-docx');
+  const { Packer } = await import('docx');
+  return new Uint8Array(await Packer.toBuffer(build(writer)));
 }
 
 function readJson(file: string, what: string): unknown {
@@ -142,15 +165,33 @@ async function main(argv: string[]): Promise<string> {
     national = { ...other, catalogue: loadCatalogue('national') };
   }
 
-  const model = buildProfile({ assessment, answers, bundle: loadBundle(assessment.level, options.lang), strings, lang: options.lang, generatedAt: now, national });
-  const pdf = await renderProfilePdf(model);
-  const out = options.out ?? profileFileName(assessment, options.lang);
-  try {
-    writeFileSync(out, pdf);
-  } catch (error) {
-    throw new InputError(`${out}: cannot write the PDF (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  let earlier: { assessment: Assessment; answers: Answer[] } | null = null;
+  if (options.earlier) {
+    const other = await readAssessmentFile(options.earlier);
+    if (other.kind !== assessment.level) throw new InputError(`${options.earlier}: --earlier needs a ${assessment.level} assessment, not a ${other.kind} one.`);
+    earlier = other;
   }
-  return `Wrote ${out} (${Math.round(pdf.length / 1024)} KB): ${model.meta.title}, ${options.lang}.`;
+
+  const bundle = loadBundle(assessment.level, options.lang);
+  const common = { assessment, answers, bundle, strings, lang: options.lang, generatedAt: now };
+  let bytes: Uint8Array;
+  let title: string;
+  if (options.annex) {
+    const model = buildWorkshopAnnex(common);
+    title = model.meta.title;
+    bytes = options.format === 'docx' ? await docx((d) => d.annexDocument(model)) : await renderWorkshopAnnexPdf(model);
+  } else {
+    const model = buildProfile({ ...common, national, earlier });
+    title = model.meta.title;
+    bytes = options.format === 'docx' ? await docx((d) => d.profileDocument(model)) : await renderProfilePdf(model);
+  }
+  const out = options.out ?? profileFileName(assessment, options.lang, options.format, options.annex ? 'annex' : 'profile');
+  try {
+    writeFileSync(out, bytes);
+  } catch (error) {
+    throw new InputError(`${out}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+  return `Wrote ${out} (${Math.round(bytes.length / 1024)} KB): ${title}, ${options.lang}.`;
 }
 
 main(process.argv.slice(2)).then(

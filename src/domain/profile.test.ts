@@ -6,7 +6,7 @@ import { tinyCatalogue, tinyText } from '../../test/fixtures/catalogue/tiny';
 import type { AnswerValue } from './answer';
 import { emptyAnswer, type Answer, type Assessment, type Evidence } from './assessment';
 import { parseCatalogue, type CatalogueBundle } from './catalogue';
-import { buildProfile, fill, localRelation, paragraphs, profileFileName, type ProfileInput, type ProfileStrings } from './profile';
+import { buildProfile, fill, levelDescription, localRelation, paragraphs, profileFileName, type ProfileInput, type ProfileStrings } from './profile';
 
 const strings = { en, es, fr } satisfies Record<string, ProfileStrings>;
 const catalogue = parseCatalogue(structuredClone(tinyCatalogue), 'tiny');
@@ -62,50 +62,35 @@ describe('buildProfile', () => {
     expect(partners.wellDeveloped.none).toBe(en.profile.findings.noneWellDeveloped);
   });
 
-  it("carries the team's narrative, the dissent note and the cited sources with each finding", () => {
-    expect(rights.wellDeveloped.items[0]).toMatchObject({ narrative: 'Note on health-access.', sources: 'Sources: Health Act (2016), art. 4 [1]' });
-    expect(rights.potential.items[0]!.sources).toBe('Sources: health  act (2016), art. 9 [1]; School Decree [2]');
+  it("carries the team's narrative, the dissent note and brief citations with each finding", () => {
+    expect(rights.wellDeveloped.items[0]).toMatchObject({ narrative: 'Note on health-access.', sources: 'Sources: Health Act (2016), art. 4' });
+    expect(rights.potential.items[0]!.sources).toBe('Sources: health  act (2016), art. 9; School Decree');
     expect(partners.potential.items[0]!.dissent).toBe('The answer was reached with dissent: Labour disagreed.');
   });
 
-  it('lists every titled source once, numbered in order of first citation', () => {
+  it('lists every titled source once as a full citation, in alphabetical order', () => {
     expect(model.sources.items).toEqual([
-      { number: 1, label: '[1]', text: 'Health Act. Law. 2016.' },
-      { number: 2, label: '[2]', text: 'School Decree. Policy or strategy.' },
-      // Cited only in the answers annex (its indicator is ruled out): listed all the same.
-      { number: 3, label: '[3]', text: 'Statistics Report. Data source. 2024. https://stats.example/report.' },
+      'Republic of Exampleland, 2016. Health Act.',
+      'Republic of Exampleland, n.d. School Decree.',
+      // Its indicator is ruled out, but the team consulted it: still a key source.
+      'Republic of Exampleland, 2024. Statistics Report. Available at https://stats.example/report.',
     ]);
   });
 
-  it('summarises each domain with its own score and counts, and never a score across domains', () => {
-    expect(rights.summary).toBe('Score 75 of 100 · 1 Yes, 1 Partial, 0 No · 0 not applicable · 0 not yet answered');
-    expect(partners.summary).toBe('Score 0 of 100 · 0 Yes, 0 Partial, 3 No · 0 not applicable · 0 not yet answered');
-    expect(model.chart.bars.map((b) => [b.label, b.score, b.completenessText])).toEqual([
-      ['Rights', 75, '100%'],
-      ['Partners', 0, '100%'],
-    ]);
+  it('prints no score, count or share of answers anywhere (the workshop annex has them)', () => {
     const keys = (node: unknown): string[] =>
       node !== null && typeof node === 'object' ? Object.entries(node).flatMap(([k, v]) => [k, ...keys(v)]) : [];
-    expect(keys(model).filter((k) => /overall|total|rank|composite/i.test(k))).toEqual([]);
+    expect(keys(model).filter((k) => /score|count|completeness|chart|overall|total|rank|composite|summary/i.test(k))).toEqual([]);
+    const text = JSON.stringify(model);
+    expect(text).not.toMatch(/\b\d+ (of|out of) 100\b|\d+ ?%|\bscore\b/i);
   });
 
-  it('labels every answer in the annex, including ruled-out, open and missing ones', () => {
-    const rows = model.answers.domains.flatMap((d) => d.rows.map((r) => [r.indicatorId, r.answer]));
-    expect(rows).toEqual([
-      ['health-access', 'Yes'],
-      ['school-access', 'Partial'],
-      ['labour-agreements', 'No'],
-      ['agreement-monitoring', 'No (follows from another answer)'],
-      ['monitoring-report', 'No (follows from another answer)'],
-    ]);
-    const notes = Object.fromEntries(model.answers.domains.flatMap((d) => d.rows.map((r) => [r.indicatorId, r.notes])));
-    // Findings carry the note and full citations of scored answers; the annex repeats only the numbers.
-    expect(notes['school-access']).toEqual(['Sources: [1], [2]']);
-    expect(notes['monitoring-report']).toEqual(['Note on monitoring-report.', 'Sources: [3]']);
-    const open = buildProfile(input({ answers: [answer('health-access', 'unknown')] })).answers.domains[0]!.rows[0]!;
-    expect(open.answer).toBe("Don't know yet");
-    const missing = buildProfile(input({ answers: [] })).answers.domains[0]!.rows[0]!;
-    expect(missing).toMatchObject({ answer: 'Not answered', notes: [] });
+  it('keeps local-level sentences out of a national profile and in a local one', () => {
+    const description = 'This domain looks at rights. At local level, it looks at services. It also covers conventions.';
+    expect(levelDescription(description, 'national')).toBe('This domain looks at rights. It also covers conventions.');
+    expect(levelDescription(description, 'local')).toBe(description);
+    expect(levelDescription('Examina derechos. A nivel local, examina servicios.', 'national')).toBe('Examina derechos.');
+    expect(levelDescription("Examine les droits. À l'échelon local, il examine les services.", 'national')).toBe('Examine les droits.');
   });
 
   it('numbers the findings per domain, well-developed first, and lists them under each of the 23 GCM objectives', () => {
@@ -122,26 +107,77 @@ describe('buildProfile', () => {
     expect(model.gcm.objectives[1]!.lines).toEqual([]);
   });
 
-  it('opens with a cover, contents and context paragraphs from the assessment', () => {
+  it('opens with a cover, contents in the published order, acronyms, the process, this self-assessment and the context', () => {
     expect(model.cover).toEqual({
       title: 'Migration Governance Profile',
       government: 'Republic of Exampleland',
       yearLine: 'Assessment year 2026',
-      status: 'Status: Draft for consultation · March 1, 2026',
+      status: 'Draft for consultation · March 1, 2026',
       basis: en.profile.cover.basis,
+      selfAssessment: en.profile.cover.selfAssessment,
       focalPoint: 'Focal point: A. Official',
     });
-    expect(model.contents.entries.map((e) => e.id)).toEqual(['objectives', 'introduction', 'context', 'findings', 'chart', 'gcm', 'sources', 'answers']);
+    expect(model.contents.entries.map((e) => e.id)).toEqual(['objectives', 'acronyms', 'introduction', 'context', 'findings', 'sources', 'gcm']);
+    expect(model.acronyms.items.map((a) => a.short)).toContain('MiGOF');
+    expect(model.introduction.parts.map((p) => p.title)).toEqual([en.profile.introduction.mgiTitle, en.profile.introduction.processTitle, en.profile.introduction.selfTitle]);
+    expect(model.introduction.parts[1]!.items).toHaveLength(4);
     expect(model.context.paragraphs).toEqual(['First paragraph.', 'Second paragraph,\nwith a line break.']);
     expect(buildProfile(input({ assessment: { ...assessment, context: '  ' } })).context.paragraphs).toEqual([en.profile.context.empty]);
   });
 
-  it('marks a draft with a watermark and a validated profile without one', () => {
+  it('marks a draft with a watermark; a validated profile has none and says who validated it and when', () => {
     expect(model.watermark).toBe('DRAFT');
-    const validated = buildProfile(input({ assessment: { ...assessment, status: 'validated' } }));
+    expect(model.introduction.parts[2]!.paragraphs).toContain(en.profile.introduction.draft);
+    const validated = buildProfile(
+      input({ assessment: { ...assessment, status: 'validated', validatedBy: 'Minister of the Interior', validatedAt: '2026-04-20T08:00:00.000Z' } }),
+    );
     expect(validated.watermark).toBeNull();
-    expect(validated.cover.status).toMatch(/^Status: Validated by the government/);
-    expect(validated.introduction.paragraphs).not.toContain(en.profile.introduction.draft);
+    expect(validated.cover.status).toBe('Validated by Minister of the Interior on April 20, 2026');
+    expect(validated.introduction.parts[2]!.paragraphs).not.toContain(en.profile.introduction.draft);
+    const anonymous = buildProfile(input({ assessment: { ...assessment, status: 'validated', updatedAt: '2026-04-21T08:00:00.000Z' } }));
+    expect(anonymous.cover.status).toBe('Validated by the government on April 21, 2026');
+  });
+
+  it('tables the conventions sub-domain as Annex I, with what each answer means for that convention', () => {
+    const withConventions = parseCatalogue(
+      {
+        ...structuredClone(tinyCatalogue),
+        domains: [
+          ...structuredClone(tinyCatalogue).domains,
+          { id: 'more', subdomains: [{ id: 'rights-conventions', indicators: [{ id: 'icrmw', gcm: [23], institutions: ['foreign-affairs'], notApplicable: false }] }] },
+        ],
+      },
+      'tiny+',
+    );
+    const text = {
+      ...tinyText,
+      domains: { ...tinyText.domains, more: { title: 'More', description: 'More.' } },
+      subdomains: { ...tinyText.subdomains, 'rights-conventions': { title: 'Conventions', description: 'Conventions.' } },
+      indicators: {
+        ...tinyText.indicators,
+        icrmw: { question: 'Ratified the ICRMW?', guidance: { yes: 'Ratified.', partial: 'Signed only.', no: 'Not signed.', evidence: '-' }, strength: 'Ratified.', gap: 'Not ratified.' },
+      },
+    };
+    const m = buildProfile(input({ bundle: { catalogue: withConventions, text, lang: 'en' }, answers: [...answers, answer('icrmw', 'partial')] }));
+    expect(m.conventions?.rows).toEqual([{ id: 'icrmw', instrument: 'Ratified the ICRMW?', status: 'Signed only.' }]);
+    expect(m.contents.entries.map((e) => e.id)).toContain('conventions');
+    expect(model.conventions).toBeNull();
+  });
+
+  it('says in words what changed since the earlier assessment of a follow-up, by domain', () => {
+    const earlier = {
+      assessment: { ...assessment, id: 'a0', year: 2022 },
+      answers: [answer('health-access', 'no'), answer('school-access', 'partial'), answer('labour-agreements', 'yes')],
+    };
+    const m = buildProfile(input({ earlier }));
+    expect(m.changes?.title).toBe('What has changed since 2022');
+    expect(m.contents.entries.find((e) => e.id === 'changes')?.title).toBe('What has changed since 2022');
+    expect(m.changes?.domains).toEqual([
+      { id: 'rights', title: 'Rights', groups: [{ title: 'Further developed since 2022', items: ['Health access is in place.'] }], none: null },
+      { id: 'partners', title: 'Partners', groups: [{ title: 'Less developed than in 2022', items: ['Labour agreements is not fully in place.'] }], none: null },
+    ]);
+    expect(buildProfile(input({ earlier: { ...earlier, answers } })).changes?.domains[0]!.none).toBe('No change was recorded in this domain since 2022.');
+    expect(model.changes).toBeNull();
   });
 
   it('sets the PDF metadata: title, author and language', () => {
@@ -153,8 +189,8 @@ describe('buildProfile', () => {
   });
 
   it.each([
-    ['es', 'Perfil de Gobernanza de la Migración', 'Estado: Borrador para consulta · 1 de marzo de 2026'],
-    ['fr', 'Profil de gouvernance des migrations', 'Statut\u00a0: projet soumis à consultation · 1 mars 2026'],
+    ['es', 'Perfil de Gobernanza de la Migración', 'Borrador para consulta · 1 de marzo de 2026'],
+    ['fr', 'Profil de gouvernance des migrations', 'Projet soumis à consultation · 1 mars 2026'],
   ] as const)('writes the document in %s, whatever the catalogue bundle says', (lang, title, status) => {
     const m = buildProfile(input({ strings: strings[lang], lang }));
     expect(m.cover.title).toBe(title);
@@ -197,12 +233,10 @@ describe('local assessments', () => {
   it('follows the level in title and introduction, and notes per domain how local practice relates to national policy', () => {
     const m = buildProfile({ ...input(), assessment: local, bundle: localBundle, answers: localAnswers, national });
     expect(m.cover.title).toBe('Local Migration Governance Profile');
-    expect(m.introduction.paragraphs).toContain(en.profile.introduction.mgiLocal);
+    expect(m.introduction.parts[0]!.paragraphs).toContain(en.profile.introduction.mgiLocal);
     expect(m.objectives.paragraphs).toEqual(en.profile.objectives.local);
-    expect(m.findings.domains.map((d) => d.localNote)).toEqual([
-      'Local practice fills a national gap (local score 75, national score 0).',
-      'Local practice builds on national policy (local score 75, national score 100).',
-    ]);
+    expect(m.findings.domains.map((d) => d.localNote)).toEqual([en.profile.local['fills-gap'], en.profile.local['builds-on']]);
+    expect(JSON.stringify(m.local?.notes)).not.toMatch(/\d/);
     expect(m.local?.paragraphs[0]).toBe(fill(en.profile.local.intro, { government: 'Republic of Exampleland', year: 2026 }));
     expect(m.contents.entries.map((e) => e.id)).toContain('local');
   });
@@ -225,5 +259,11 @@ describe('helpers', () => {
     [{ government: '東京', year: 2025, level: 'local' }, 'en', 'local-mgi-profile-assessment-2025-en.pdf'],
   ] as const)('names the file for %o', (a, lang, name) => {
     expect(profileFileName(a, lang)).toBe(name);
+  });
+
+  it('names the Word file and the workshop annex apart', () => {
+    const a = { government: 'Testland', year: 2026, level: 'national' } as const;
+    expect(profileFileName(a, 'es', 'docx')).toBe('mgi-profile-Testland-2026-es.docx');
+    expect(profileFileName(a, 'fr', 'pdf', 'annex')).toBe('mgi-workshop-annex-Testland-2026-fr.pdf');
   });
 });

@@ -1,25 +1,36 @@
 /**
  * The Migration Governance Profile as a plain view model: every sentence resolved in the document's
- * language, every number formatted, every list ordered. The PDF component and the results screen only
- * lay it out, so what the profile says is decided (and tested) here.
+ * language, every list ordered. The PDF and Word renderers and the results screen only lay it out, so
+ * what the profile says is decided (and tested) here.
+ *
+ * The profile reads like a published one, in the published order: objectives → acronyms →
+ * introduction (the MGI and MiGOF, the process, this self-assessment) → context → key findings by
+ * domain → what changed since an earlier assessment (follow-ups) → local and national policy (local
+ * assessments with a national one) → key sources → annexes (ratification of the conventions, findings
+ * by GCM objective).
+ *
+ * DELIBERATELY ABSENT: scores, counts of answers, completeness and charts. Published profiles are
+ * narrative and never rate a government; the workshop figures live on the results screen and in the
+ * separate workshop annex (workshop-annex.ts). Do not add a number derived from the answers here.
  *
  * Rules worth knowing:
  * - Findings: Yes → the catalogue's `strength` sentence under well-developed areas; Partial and No →
  *   its `gap` sentence under areas with potential for further development (Partial tagged as such).
- *   Not applicable and unanswered indicators give no finding; they appear in the answers annex.
- * - Findings are numbered per domain ("2.3"), well-developed areas first; the GCM annex lists, for
- *   each objective, the numbers of the findings whose indicator relates to it.
- * - Sources: evidence items with a title, de-duplicated on title + year (case and spacing ignored),
- *   numbered in order of first citation. Untitled items are drafts and are left out.
- * - No score across domains is computed or printed (see scoring.ts).
- * - Local assessments read alongside a national one get a per-domain note from `localNote` below.
+ *   Not applicable and unanswered indicators give no finding.
+ * - Findings are numbered per domain ("2.3"), well-developed areas first; the GCM annex refers to them.
+ * - Sources: evidence items with a title, de-duplicated on title + year (case and spacing ignored).
+ *   Findings cite them briefly ("Migration Act (2016), art. 4"); key sources give full citations, in
+ *   alphabetical order. Untitled items are drafts and are left out.
+ * - Local assessments read alongside a national one get a per-domain note from `localRelation`, in
+ *   words only.
  * Free text (narratives, titles) is carried as plain strings; the renderers print it as text.
  */
 import type { AnswerValue } from './answer';
 import type { Answer, Assessment, Evidence } from './assessment';
 import type { Catalogue, CatalogueBundle, CatalogueKind, Indicator } from './catalogue';
 import { answersForCatalogue } from './retired';
-import { comparableName, roundScore, scoreAssessment, titledEvidence, type AssessmentResults, type DomainResult, type IndicatorStatus, type ScoredValue } from './scoring';
+import { comparableName, compareResults, scoreAssessment, titledEvidence, type AssessmentResults, type ScoredValue } from './scoring';
+import { scriptsOf, type Script } from './scripts';
 
 export const profileLanguages = ['en', 'es', 'fr'] as const;
 export type ProfileLanguage = (typeof profileLanguages)[number];
@@ -27,21 +38,43 @@ export function isProfileLanguage(value: unknown): value is ProfileLanguage {
   return typeof value === 'string' && (profileLanguages as readonly string[]).includes(value);
 }
 
-// ── The strings the profile needs (locales/<lang>/report.json, keys "profile" and "gcm") ──────────
+// ── The strings the profile needs (locales/<lang>/report.json, keys "profile", "annex" and "gcm") ──
 
 type Text = string;
 export interface ProfileStrings {
   profile: {
     titleNational: Text;
     titleLocal: Text;
-    cover: { yearLine: Text; draft: Text; validated: Text; validatedBy: Text; dateLine: Text; basis: Text; focalPoint: Text };
+    cover: {
+      yearLine: Text;
+      draft: Text;
+      validated: Text;
+      validatedBy: Text;
+      dateLine: Text;
+      basis: Text;
+      selfAssessment: Text;
+      focalPoint: Text;
+    };
     watermark: Text;
     header: Text;
     page: Text;
     contents: Text;
     sections: Record<SectionId, Text>;
+    acronyms: { short: Text; long: Text }[];
     objectives: Record<CatalogueKind, Text[]>;
-    introduction: { mgiNational: Text; mgiLocal: Text; migof: Text; gcm: Text; method: Text; draft: Text };
+    introduction: {
+      mgiTitle: Text;
+      mgiNational: Text;
+      mgiLocal: Text;
+      migof: Text;
+      gcm: Text;
+      processTitle: Text;
+      processIntro: Text;
+      process: Text[];
+      selfTitle: Text;
+      selfAssessment: Text;
+      draft: Text;
+    };
     context: { empty: Text };
     findings: {
       intro: Text;
@@ -51,18 +84,31 @@ export interface ProfileStrings {
       nonePotential: Text;
       partialTag: Text;
       sources: Text;
-      summary: Text;
-      summaryNoScore: Text;
       dissent: Text;
     };
-    chart: { caption: Text; score: Text; completeness: Text; notScored: Text; scoreValue: Text };
+    changes: { intro: Text; improved: Text; declined: Text; other: Text; none: Text };
     local: { intro: Text; rule: Text } & Record<LocalRelation, Text>;
+    conventions: { intro: Text; instrument: Text; status: Text; notAnswered: Text };
     gcm: { intro: Text; objective: Text; none: Text; wellDeveloped: Text; potential: Text; item: Text };
-    sources: { intro: Text; none: Text; types: Record<Evidence['type'], Text> };
-    answers: { intro: Text; question: Text; answer: Text; notes: Text; ruledOut: Text; none: Text } & Record<AnswerValue, Text>;
+    sources: { intro: Text; none: Text; author: Text; noYear: Text; citation: Text; available: Text };
+    signOff: { title: Text; intro: Text; roles: Text[]; name: Text; position: Text; signature: Text; date: Text };
     meta: { title: Text; subject: Text; keywords: Text; author: Text };
   };
+  annex: AnnexStrings;
   gcm: Record<string, Text>;
+}
+
+/** The workshop annex's strings (see workshop-annex.ts); typed here so report.json is checked once. */
+export interface AnnexStrings {
+  title: Text;
+  notProfile: Text;
+  header: Text;
+  sections: { method: Text; summary: Text; flags: Text; answers: Text };
+  method: Text[];
+  summary: { caption: Text; domain: Text; score: Text; completeness: Text; yes: Text; partial: Text; no: Text; na: Text; unanswered: Text; notScored: Text };
+  flags: { noEvidence: Text; dissent: Text; unanswered: Text; none: Text };
+  answers: { intro: Text; question: Text; answer: Text; notes: Text; ruledOut: Text; none: Text; sources: Text } & Record<AnswerValue, Text>;
+  meta: { title: Text };
 }
 
 /** Replaces {{name}} placeholders; a missing value is a programming error, so it shows loudly. */
@@ -72,7 +118,7 @@ export function fill(template: string, values: Record<string, string | number> =
 
 // ── The view model ─────────────────────────────────────────────────────────────────────────────────
 
-export type SectionId = 'objectives' | 'introduction' | 'context' | 'findings' | 'chart' | 'local' | 'gcm' | 'sources' | 'answers';
+export type SectionId = 'acronyms' | 'objectives' | 'introduction' | 'context' | 'findings' | 'changes' | 'local' | 'sources' | 'conventions' | 'gcm';
 
 export interface Finding {
   indicatorId: string;
@@ -82,7 +128,7 @@ export interface Finding {
   /** "Partly in place." for Partial, null otherwise. */
   tag: string | null;
   narrative: string;
-  /** e.g. "Sources: Migration Act (2016), art. 4 [1]; …", null without sources. */
+  /** e.g. "Sources: Migration Act (2016), art. 4; …", null without sources. */
   sources: string | null;
   /** Set when the answer was reached with dissent. */
   dissent: string | null;
@@ -101,20 +147,9 @@ export interface DomainFindings {
   /** "2. Whole-of-government approach" */
   heading: string;
   description: string;
-  summary: string;
   localNote: string | null;
   wellDeveloped: FindingGroup;
   potential: FindingGroup;
-}
-
-export interface ChartBar {
-  id: string;
-  label: string;
-  /** 0-100, null when the domain has no answer yet. */
-  score: number | null;
-  scoreText: string;
-  completeness: number;
-  completenessText: string;
 }
 
 export interface GcmObjective {
@@ -125,53 +160,48 @@ export interface GcmObjective {
   none: string;
 }
 
-export interface AnswerRow {
-  indicatorId: string;
-  question: string;
-  answer: string;
-  /** Source numbers; and the team's note for answers that are not findings (the findings carry the others'). */
-  notes: string[];
-}
-
-export interface AnswerDomain {
+export interface ChangeDomain {
   id: string;
   title: string;
-  rows: AnswerRow[];
+  /** Only the groups with something in them, in the order improved, declined, other. */
+  groups: { title: string; items: string[] }[];
+  /** Said when nothing moved in the domain. */
+  none: string | null;
 }
 
-export interface SourceItem {
-  number: number;
-  /** "[3]", as findings cite it. */
-  label: string;
-  text: string;
+export interface Paragraphs {
+  title: string;
+  paragraphs: string[];
 }
 
 export interface ProfileModel {
   lang: ProfileLanguage;
   level: CatalogueKind;
-  /**
-   * Some text needs glyphs beyond the basic Latin font (e.g. "Łódź", "Đà Nẵng"): the renderer then
-   * loads the Latin Extended font as a fallback. Most profiles do not, and skip its cost.
-   */
-  extendedLatin: boolean;
+  /** Writing systems present beyond basic Latin: the renderer loads those fonts only (see scripts.ts). */
+  scripts: Script[];
   meta: { title: string; author: string; subject: string; keywords: string; language: ProfileLanguage; creator: string };
   /** Printed across every page while the assessment is not validated. */
   watermark: string | null;
   header: string;
   /** Page label with {{page}} and {{total}}, filled in by the renderer, which alone knows them. */
   pageLabel: string;
-  cover: { title: string; government: string; yearLine: string; status: string; basis: string; focalPoint: string | null };
+  cover: { title: string; government: string; yearLine: string; status: string; basis: string; selfAssessment: string; focalPoint: string | null };
   contents: { title: string; entries: { id: SectionId; title: string }[] };
-  objectives: { title: string; paragraphs: string[] };
-  introduction: { title: string; paragraphs: string[] };
-  context: { title: string; paragraphs: string[] };
+  acronyms: { title: string; items: { short: string; long: string }[] };
+  objectives: Paragraphs;
+  introduction: { title: string; parts: { title: string; paragraphs: string[]; items: string[] }[] };
+  context: Paragraphs;
   findings: { title: string; intro: string; domains: DomainFindings[] };
-  chart: { title: string; caption: string; scoreLabel: string; completenessLabel: string; bars: ChartBar[] };
+  /** Only for a follow-up: an earlier assessment of the same government and level was given. */
+  changes: { title: string; intro: string; domains: ChangeDomain[] } | null;
   /** Only for a local assessment that names a national assessment on this device. */
   local: { title: string; paragraphs: string[]; notes: { domain: string; note: string }[] } | null;
+  sources: { title: string; intro: string; items: string[]; none: string };
+  /** Annex I: the conventions sub-domain as a table; null when the catalogue has none (local). */
+  conventions: { title: string; intro: string; columns: { instrument: string; status: string }; rows: { id: string; instrument: string; status: string }[] } | null;
   gcm: { title: string; intro: string; objectives: GcmObjective[] };
-  sources: { title: string; intro: string; items: SourceItem[]; none: string };
-  answers: { title: string; intro: string; columns: { question: string; answer: string; notes: string }; domains: AnswerDomain[] };
+  /** For the editable (Word) draft: who signs the validated profile. */
+  signOff: { title: string; intro: string; roles: string[]; fields: { name: string; position: string; signature: string; date: string } };
 }
 
 // ── Local and national ─────────────────────────────────────────────────────────────────────────────
@@ -184,7 +214,8 @@ export const IN_PLACE_THRESHOLD = 50;
  * The documented rule for a local domain read against the same national domain:
  * local ≥ 50 and national ≥ 50 → builds on national policy; local ≥ 50, national < 50 → fills a
  * national gap; local < 50, national ≥ 50 → room to build on national policy; both < 50 → shared
- * potential. No note without a score on both sides. It compares policy presence, never ranks.
+ * potential. No note without an answer on both sides. It compares policy presence, never ranks, and
+ * the note says it in words: the figures stay on the results screen.
  */
 export function localRelation(local: number | null, national: number | null): LocalRelation | null {
   if (local === null || national === null) return null;
@@ -207,6 +238,8 @@ export interface ProfileInput {
   generatedAt: string;
   /** For a local assessment: the national assessment it names, scored against the national catalogue. */
   national?: { assessment: Assessment; answers: readonly Answer[]; catalogue: Catalogue } | null;
+  /** For a follow-up: the earlier assessment it was duplicated from (same level, same catalogue). */
+  earlier?: { assessment: Assessment; answers: readonly Answer[] } | null;
 }
 
 /** Paragraphs of free text: blank lines separate them; single line breaks are kept inside. */
@@ -218,57 +251,53 @@ export function paragraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-class SourceList {
-  private readonly byKey = new Map<string, SourceItem & { key: string }>();
-  constructor(private readonly types: Record<Evidence['type'], string>) {}
+/**
+ * Sentences of a domain description that speak of the other level. The current catalogue gives one
+ * description for both levels and ends it with a local-level sentence; a national profile leaves that
+ * sentence out (and a local one keeps it). Stop-gap until the catalogue has a text per level.
+ */
+const LOCAL_SENTENCE = /^(At (the )?local level|A nivel local|En el (ámbito|plano) local|Au niveau local|À l['’]échelon local)\b/;
 
-  /** The number of an evidence item, adding it at the end of the list on first sight. */
-  number(e: Evidence): number {
-    const key = `${comparableName(e.title)}\u0000${e.year ?? ''}`;
-    let item = this.byKey.get(key);
-    if (!item) {
-      const parts = [e.title.trim(), this.types[e.type], e.year === null ? '' : String(e.year), e.link.trim()].filter(Boolean);
-      const number = this.byKey.size + 1;
-      item = { key, number, label: `[${number}]`, text: `${parts.join('. ')}${/[.!?]$/.test(parts.at(-1) ?? '') ? '' : '.'}` };
-      this.byKey.set(key, item);
-    }
-    return item.number;
-  }
-
-  /** "Title (2016), art. 4 [1]" for each titled item, in the order given. */
-  cite(evidence: readonly Evidence[]): string[] {
-    return titledEvidence(evidence).map((e) => {
-      const n = this.number(e);
-      const head = e.year === null ? e.title.trim() : `${e.title.trim()} (${e.year})`;
-      return `${head}${e.reference.trim() ? `, ${e.reference.trim()}` : ''} [${n}]`;
-    });
-  }
-
-  /** "[1]", "[4]": the numbers only. */
-  refs(evidence: readonly Evidence[]): string[] {
-    return [...new Set(titledEvidence(evidence).map((e) => `[${this.number(e)}]`))];
-  }
-
-  items(): SourceItem[] {
-    return [...this.byKey.values()].map(({ number, label, text }) => ({ number, label, text }));
-  }
+export function levelDescription(description: string, level: CatalogueKind): string {
+  if (level === 'local') return description;
+  const sentences = description.match(/[^.!?]+[.!?]+(\s+|$)/g) ?? [description];
+  return sentences
+    .filter((s) => !LOCAL_SENTENCE.test(s.trim()))
+    .join('')
+    .trim();
 }
 
-function percent(value: number, lang: ProfileLanguage): string {
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(value / 100);
+const sourceKey = (e: Evidence) => `${comparableName(e.title)}\u0000${e.year ?? ''}`;
+
+/** "Migration Act (2016), art. 4" for each titled item, in the order given. */
+function briefCitations(evidence: readonly Evidence[]): string[] {
+  return titledEvidence(evidence).map((e) => {
+    const head = e.year === null ? e.title.trim() : `${e.title.trim()} (${e.year})`;
+    return `${head}${e.reference.trim() ? `, ${e.reference.trim()}` : ''}`;
+  });
 }
 
-function summaryOf(d: DomainResult, s: ProfileStrings['profile']['findings']): string {
-  const values = {
-    score: roundScore(d.score) ?? '',
-    yes: d.counts.yes,
-    partial: d.counts.partial,
-    no: d.counts.no,
-    na: d.notApplicable,
-    unanswered: d.flags.unanswered.length,
+/**
+ * Full citations, each source once, alphabetical: "Republic of X, 2009. Nationality Act. Available at …".
+ * The author is the national government for a national profile; a local profile cites both local and
+ * national texts, and the team records no issuer, so its citations start with the title.
+ */
+function keySources(answers: readonly Answer[], author: string | null, s: ProfileStrings['profile']['sources'], lang: ProfileLanguage): string[] {
+  const seen = new Map<string, Evidence>();
+  for (const a of answers) for (const e of titledEvidence(a.evidence)) if (!seen.has(sourceKey(e))) seen.set(sourceKey(e), e);
+  const cite = (e: Evidence) => {
+    const year = e.year === null ? s.noYear : String(e.year);
+    const title = e.title.trim().replace(/[.\s]+$/, '');
+    // "n.d." ends with its own full stop: no second one after it.
+    const head = (author ? fill(s.citation, { author, year, title }) : `${title} (${year}).`).replace(/\.\./g, '.');
+    return e.link.trim() ? `${head} ${fill(s.available, { link: e.link.trim() })}` : head;
   };
-  return fill(d.score === null ? s.summaryNoScore : s.summary, values);
+  const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
+  return [...seen.values()].sort((a, b) => collator.compare(a.title.trim(), b.title.trim()) || (a.year ?? 0) - (b.year ?? 0)).map(cite);
 }
+
+/** Sub-domains of conventions signed and ratified: found by id, so the catalogue can move them. */
+const isConventions = (subdomainId: string) => /conventions/.test(subdomainId);
 
 export function buildProfile(input: ProfileInput): ProfileModel {
   const { assessment, answers, bundle, strings, lang } = input;
@@ -280,10 +309,10 @@ export function buildProfile(input: ProfileInput): ProfileModel {
   const results = scoreAssessment(catalogue, answers);
   // Read as scoring reads them: answers to merged indicators count for the one that absorbed them.
   const byId = new Map(answersForCatalogue(catalogue, answers).answers.map((a) => [a.indicatorId, a]));
-  const sources = new SourceList(s.sources.types);
   const government = assessment.government.trim();
   const title = assessment.level === 'local' ? s.titleLocal : s.titleNational;
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(input.generatedAt));
+  const formatDate = (iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
+  const date = formatDate(input.generatedAt);
   const validated = assessment.status === 'validated';
 
   const nationalResults: AssessmentResults | null =
@@ -293,14 +322,14 @@ export function buildProfile(input: ProfileInput): ProfileModel {
     for (const d of results.domains) {
       const n = nationalResults.domains.find((x) => x.id === d.id);
       const relation = localRelation(d.score, n?.score ?? null);
-      if (relation) localNotes.set(d.id, fill(s.local[relation], { local: roundScore(d.score)!, national: roundScore(n!.score)! }));
+      if (relation) localNotes.set(d.id, s.local[relation]);
     }
   }
 
-  // Findings first, in the order they are printed: they number the sources as a reader meets them.
+  const sentenceOf = (id: string, status: ScoredValue) => (status === 'yes' ? text.indicators[id]!.strength : text.indicators[id]!.gap);
+
   const gcmRefs = new Map<number, { well: string[]; potential: string[] }>();
   const findings: DomainFindings[] = catalogue.domains.map((domain, index) => {
-    const result = results.domains[index]!;
     const scored = domain.subdomains
       .flatMap((sub) => sub.indicators)
       // Ruled out by a parent's No: scored as No, but the parent's own gap sentence already says it.
@@ -312,13 +341,12 @@ export function buildProfile(input: ProfileInput): ProfileModel {
     const potential: Finding[] = [];
     ordered.forEach(({ indicator, status }, position) => {
       const answer = byId.get(indicator.id)!;
-      const sentence = status === 'yes' ? text.indicators[indicator.id]!.strength : text.indicators[indicator.id]!.gap;
-      const cited = sources.cite(answer.evidence);
+      const cited = briefCitations(answer.evidence);
       const number = `${index + 1}.${position + 1}`;
       const finding: Finding = {
         indicatorId: indicator.id,
         number,
-        sentence,
+        sentence: sentenceOf(indicator.id, status),
         tag: status === 'partial' ? s.findings.partialTag : null,
         narrative: answer.narrative.trim(),
         sources: cited.length > 0 ? fill(s.findings.sources, { list: cited.join('; ') }) : null,
@@ -335,38 +363,14 @@ export function buildProfile(input: ProfileInput): ProfileModel {
       id: domain.id,
       title: text.domains[domain.id]!.title,
       heading: `${index + 1}. ${text.domains[domain.id]!.title}`,
-      description: text.domains[domain.id]!.description,
-      summary: summaryOf(result, s.findings),
+      description: levelDescription(text.domains[domain.id]!.description, assessment.level),
       localNote: localNotes.get(domain.id) ?? null,
       wellDeveloped: { title: s.findings.wellDeveloped, items: wellDeveloped, none: s.findings.noneWellDeveloped },
       potential: { title: s.findings.potential, items: potential, none: s.findings.nonePotential },
     };
   });
 
-  const answerLabel = (id: string, status: IndicatorStatus, stored: AnswerValue | null | undefined): string => {
-    if (results.indicators[id]!.ruledOut) return s.answers.ruledOut;
-    if (status === 'unanswered') return stored === 'unknown' ? s.answers.unknown : s.answers.none;
-    return s.answers[status];
-  };
-  const answerDomains: AnswerDomain[] = catalogue.domains.map((domain) => ({
-    id: domain.id,
-    title: text.domains[domain.id]!.title,
-    rows: domain.subdomains.flatMap((sub) =>
-      sub.indicators.map((indicator) => {
-        const answer = byId.get(indicator.id);
-        const status = results.indicators[indicator.id]!.status;
-        const refs = answer ? sources.refs(answer.evidence) : [];
-        // Answers that are findings already carry their note and full citations there; the annex gives
-        // their source numbers only, and the full note for the others.
-        const inFindings = !results.indicators[indicator.id]!.ruledOut && (status === 'yes' || status === 'partial' || status === 'no');
-        const notes = [
-          inFindings ? '' : (answer?.narrative.trim() ?? ''),
-          refs.length > 0 ? fill(s.findings.sources, { list: refs.join(', ') }) : '',
-        ].filter(Boolean);
-        return { indicatorId: indicator.id, question: text.indicators[indicator.id]!.question, answer: answerLabel(indicator.id, status, answer?.value), notes };
-      }),
-    ),
-  }));
+  const changes = input.earlier ? buildChanges(input.earlier, results, catalogue, text, s, sentenceOf) : null;
 
   const gcmObjectives: GcmObjective[] = Array.from({ length: 23 }, (_, i) => i + 1).map((number) => {
     const refs = gcmRefs.get(number) ?? { well: [], potential: [] };
@@ -381,14 +385,23 @@ export function buildProfile(input: ProfileInput): ProfileModel {
     };
   });
 
-  const bars: ChartBar[] = results.domains.map((d) => ({
-    id: d.id,
-    label: text.domains[d.id]!.title,
-    score: roundScore(d.score),
-    scoreText: d.score === null ? s.chart.notScored : fill(s.chart.scoreValue, { value: roundScore(d.score)! }),
-    completeness: Math.round(d.completeness),
-    completenessText: percent(d.completeness, lang),
-  }));
+  const conventionIndicators = catalogue.domains.flatMap((d) => d.subdomains.filter((sub) => isConventions(sub.id)).flatMap((sub) => sub.indicators));
+  const conventions =
+    conventionIndicators.length > 0
+      ? {
+          title: s.sections.conventions,
+          intro: s.conventions.intro,
+          columns: { instrument: s.conventions.instrument, status: s.conventions.status },
+          rows: conventionIndicators.map(({ id }) => {
+            const status = results.indicators[id]!.status;
+            const value = byId.get(id)?.value;
+            // The guidance of the answer chosen says what it means for that convention ("signed, not ratified").
+            const guidance = text.indicators[id]!.guidance;
+            const said = status === 'yes' || status === 'partial' || status === 'no' ? guidance[status] : value === 'na' ? '' : s.conventions.notAnswered;
+            return { id, instrument: text.indicators[id]!.question, status: said || s.conventions.notAnswered };
+          }),
+        }
+      : null;
 
   const local =
     assessment.level === 'local' && input.national
@@ -402,19 +415,31 @@ export function buildProfile(input: ProfileInput): ProfileModel {
         }
       : null;
 
-  const sections: SectionId[] = ['objectives', 'introduction', 'context', 'findings', 'chart', ...(local ? (['local'] as const) : []), 'gcm', 'sources', 'answers'];
-  // A validated profile names who validated it and when (recorded with the validation, and carried in files).
-  const status = !validated
-    ? s.cover.draft
-    : assessment.validatedBy && assessment.validatedAt
-      ? fill(s.cover.validatedBy, { name: assessment.validatedBy, date: new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(assessment.validatedAt)) })
-      : s.cover.validated;
+  // Objectives first, then acronyms, as in IOM's Spanish profiles (Villa del Rosario 2021).
+  const sections: SectionId[] = [
+    'objectives',
+    'acronyms',
+    'introduction',
+    'context',
+    'findings',
+    ...(changes ? (['changes'] as const) : []),
+    ...(local ? (['local'] as const) : []),
+    'sources',
+    ...(conventions ? (['conventions'] as const) : []),
+    'gcm',
+  ];
+  const validatedBy = assessment.validatedBy?.trim();
+  const status = validated
+    ? validatedBy
+      ? fill(s.cover.validatedBy, { name: validatedBy, date: formatDate(assessment.validatedAt ?? assessment.updatedAt) })
+      : fill(s.cover.validated, { date: formatDate(assessment.validatedAt ?? assessment.updatedAt) })
+    : fill(s.cover.dateLine, { status: s.cover.draft, date });
 
   const contextParagraphs = paragraphs(assessment.context);
   const model: ProfileModel = {
     lang,
     level: assessment.level,
-    extendedLatin: false,
+    scripts: [],
     meta: {
       title: fill(s.meta.title, { title, government, year: assessment.year }),
       author: fill(s.meta.author, { government }),
@@ -430,40 +455,86 @@ export function buildProfile(input: ProfileInput): ProfileModel {
       title,
       government,
       yearLine: fill(s.cover.yearLine, { year: assessment.year }),
-      status: fill(s.cover.dateLine, { status, date }),
+      status,
       basis: s.cover.basis,
+      selfAssessment: s.cover.selfAssessment,
       focalPoint: assessment.focalPoint.trim() ? fill(s.cover.focalPoint, { name: assessment.focalPoint.trim() }) : null,
     },
     contents: { title: s.contents, entries: sections.map((id) => ({ id, title: s.sections[id] })) },
+    acronyms: { title: s.sections.acronyms, items: s.acronyms },
     objectives: { title: s.sections.objectives, paragraphs: s.objectives[assessment.level] },
     introduction: {
       title: s.sections.introduction,
-      paragraphs: [
-        s.introduction.mgiNational,
-        ...(assessment.level === 'local' ? [s.introduction.mgiLocal] : []),
-        s.introduction.migof,
-        s.introduction.gcm,
-        s.introduction.method,
-        ...(validated ? [] : [s.introduction.draft]),
+      parts: [
+        {
+          title: s.introduction.mgiTitle,
+          paragraphs: [s.introduction.mgiNational, ...(assessment.level === 'local' ? [s.introduction.mgiLocal] : []), s.introduction.migof, s.introduction.gcm],
+          items: [],
+        },
+        { title: s.introduction.processTitle, paragraphs: [s.introduction.processIntro], items: s.introduction.process },
+        { title: s.introduction.selfTitle, paragraphs: [s.introduction.selfAssessment, ...(validated ? [] : [s.introduction.draft])], items: [] },
       ],
     },
     context: { title: s.sections.context, paragraphs: contextParagraphs.length > 0 ? contextParagraphs : [s.context.empty] },
     findings: { title: s.sections.findings, intro: s.findings.intro, domains: findings },
-    chart: { title: s.sections.chart, caption: s.chart.caption, scoreLabel: s.chart.score, completenessLabel: s.chart.completeness, bars },
+    changes: changes ? { title: fill(s.sections.changes, { year: input.earlier!.assessment.year }), ...changes } : null,
     local,
+    sources: {
+      title: s.sections.sources,
+      intro: s.sources.intro,
+      items: keySources(answers, assessment.level === 'national' ? fill(s.sources.author, { government }) : null, s.sources, lang),
+      none: s.sources.none,
+    },
+    conventions,
     gcm: { title: s.sections.gcm, intro: s.gcm.intro, objectives: gcmObjectives },
-    sources: { title: s.sections.sources, intro: s.sources.intro, items: sources.items(), none: s.sources.none },
-    answers: {
-      title: s.sections.answers,
-      intro: s.answers.intro,
-      columns: { question: s.answers.question, answer: s.answers.answer, notes: s.answers.notes },
-      domains: answerDomains,
+    signOff: {
+      title: s.signOff.title,
+      intro: s.signOff.intro,
+      roles: s.signOff.roles,
+      fields: { name: s.signOff.name, position: s.signOff.position, signature: s.signOff.signature, date: s.signOff.date },
     },
   };
+  if (model.changes) model.contents.entries = model.contents.entries.map((e) => (e.id === 'changes' ? { ...e, title: model.changes!.title } : e));
   // Free text is normalised to composed characters (NFC): a decomposed "é" would need mark positioning,
   // and would call for the extended font for nothing.
   const normalised = normaliseText(model);
-  return { ...normalised, extendedLatin: needsExtendedLatin(normalised) };
+  return { ...normalised, scripts: scriptsOf(allText(normalised)) };
+}
+
+/** What moved since the earlier assessment, domain by domain, as sentences of the profile. */
+function buildChanges(
+  earlier: NonNullable<ProfileInput['earlier']>,
+  now: AssessmentResults,
+  catalogue: Catalogue,
+  text: CatalogueBundle['text'],
+  s: ProfileStrings['profile'],
+  sentenceOf: (id: string, status: ScoredValue) => string,
+): { intro: string; domains: ChangeDomain[] } {
+  const year = earlier.assessment.year;
+  const moved = compareResults(catalogue, scoreAssessment(catalogue, earlier.answers), now);
+  const scoredNow = (id: string): ScoredValue | null => {
+    const st = now.indicators[id]!.status;
+    return st === 'yes' || st === 'partial' || st === 'no' ? st : null;
+  };
+  const line = (id: string) => {
+    const st = scoredNow(id);
+    if (st === null) return text.indicators[id]!.question;
+    return st === 'partial' ? `${sentenceOf(id, st)} ${s.findings.partialTag}` : sentenceOf(id, st);
+  };
+  return {
+    intro: fill(s.changes.intro, { year }),
+    domains: moved.map((change) => {
+      // Ruled out by a parent's No: the parent's own line says it (as in the findings).
+      const d = { ...change, indicators: change.indicators.filter((i) => !now.indicators[i.id]!.ruledOut) };
+      const groups = [
+        { title: fill(s.changes.improved, { year }), items: d.indicators.filter((i) => i.movement === 'up').map((i) => line(i.id)) },
+        { title: fill(s.changes.declined, { year }), items: d.indicators.filter((i) => i.movement === 'down').map((i) => line(i.id)) },
+        // Newly assessed (from unanswered or not applicable); answers that became open or not applicable say nothing of policy.
+        { title: fill(s.changes.other, { year }), items: d.indicators.filter((i) => i.movement === 'changed' && scoredNow(i.id) !== null).map((i) => line(i.id)) },
+      ].filter((g) => g.items.length > 0);
+      return { id: d.id, title: text.domains[d.id]!.title, groups, none: groups.length === 0 ? fill(s.changes.none, { year }) : null };
+    }),
+  };
 }
 
 function normaliseText<T>(node: T): T {
@@ -473,27 +544,24 @@ function normaliseText<T>(node: T): T {
   return node;
 }
 
-/** Characters of the basic Latin font (@fontsource/noto-sans "latin" subset). */
-const BASIC_LATIN = /^[\u0000-\u00ff\u0131\u0152\u0153\u02bb\u02bc\u02c6\u02da\u02dc\u0304\u0308\u0329\u2000-\u206f\u20ac\u2122\u2191\u2193\u2212\u2215\ufeff\ufffd]*$/;
-
-function allText(node: unknown): string[] {
+export function allText(node: unknown): string[] {
   if (typeof node === 'string') return [node];
   if (node !== null && typeof node === 'object') return Object.values(node).flatMap(allText);
   return [];
 }
 
-/** True when some text of the model has a character the basic Latin font lacks. */
-export function needsExtendedLatin(node: unknown): boolean {
-  return allText(node).some((text) => !BASIC_LATIN.test(text));
-}
-
 /** The file name offered for download: readable, and safe on every operating system. */
-export function profileFileName(assessment: Pick<Assessment, 'government' | 'year' | 'level'>, lang: ProfileLanguage): string {
+export function profileFileName(
+  assessment: Pick<Assessment, 'government' | 'year' | 'level'>,
+  lang: ProfileLanguage,
+  format: 'pdf' | 'docx' = 'pdf',
+  kind: 'profile' | 'annex' = 'profile',
+): string {
   const name = assessment.government
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-  return `${assessment.level === 'local' ? 'local-' : ''}mgi-profile-${name || 'assessment'}-${assessment.year}-${lang}.pdf`;
+  return `${assessment.level === 'local' ? 'local-' : ''}mgi-${kind === 'annex' ? 'workshop-annex' : 'profile'}-${name || 'assessment'}-${assessment.year}-${lang}.${format}`;
 }

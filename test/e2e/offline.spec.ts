@@ -87,7 +87,7 @@ test('a tab opened online keeps working in the same tab once the network is gone
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Create the profile PDF' }).click();
   expect((await downloading).suggestedFilename()).toMatch(/\.pdf$/);
-  await expect(page.getByRole('status').filter({ hasText: 'The profile is ready' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'The document is ready' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Back to the questionnaire' }).click();
   await expect(page.locator('h1#indicator-question')).toBeVisible();

@@ -125,7 +125,7 @@ test('review close-out: queries, proposals accepted and rejected, validation and
   const pdf = await pdfText(file);
   expect(pdf.text).not.toContain('BORRADOR');
   expect(pdf.text).toContain('Ana Pérez');
-  expect(pdf.text).toMatch(/validado por Ana Pérez el \d+ de \w+ de \d{4}/);
+  expect(pdf.text).toMatch(/Validado por Ana Pérez el \d+ de \w+ de \d{4}/);
 
   // The reviewer's laptop sees the validation once it imports the team's file.
   const final = await exportFile(team, id, 'final.json');

@@ -1,22 +1,29 @@
 /**
- * The profile as a react-pdf document. It lays out a ProfileModel (src/domain/profile.ts) and decides
- * nothing: every sentence, number and order comes from the model. Imported only by the PDF worker and
- * the command-line tool, never by a screen, so react-pdf stays out of the app's bundles.
+ * The profile and the workshop annex as react-pdf documents. They lay out a ProfileModel
+ * (src/domain/profile.ts) or a WorkshopAnnexModel and decide nothing: every sentence and order comes
+ * from the model. Imported only by the document worker and the command-line tool, never by a screen,
+ * so react-pdf stays out of the app's bundles.
  *
- * Pagination rules: each heading asks for room after it (minPresenceAhead) and is kept on the page of
- * the first line that follows it (wrap={false}); short table rows never split; the answers table
- * repeats its column headings on every page it runs over.
+ * Keep-together rules: a heading never ends a page (it travels with what follows it: a section heading
+ * with its first paragraph, a domain heading with its description, a group heading with its first
+ * finding); a finding short enough to fit on a page is never split, so a "Sources" line never stands
+ * alone; table rows, sources and GCM objectives never split.
+ *
+ * Contents with page numbers: react-pdf cannot point forward, so the document is laid out twice (see
+ * renderWithContents): the first pass records the page of each section heading, the second prints it.
+ * The contents have a page of their own, so the numbers they print cannot move what they point to.
  */
 import { Document, Link, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
-import { fill, type AnswerDomain, type ChartBar, type DomainFindings, type Finding, type FindingGroup, type ProfileModel } from '../../domain/profile';
-import { FALLBACK_FAMILY, FONT_FAMILY } from './fonts';
+import { fill, type DomainFindings, type Finding, type FindingGroup, type ProfileModel, type SectionId } from '../../domain/profile';
+import { isRtlParagraph } from '../../domain/scripts';
+import type { WorkshopAnnexModel } from '../../domain/workshop-annex';
+import { fontFamilies } from './fonts';
 
 const ink = '#1b1f24';
 const muted = '#4a5360';
 const brand = '#0b4f8a';
 const line = '#c4cad3';
-const grey = '#7a8594';
 
 const styles = StyleSheet.create({
   page: { fontSize: 10, color: ink, paddingTop: 62, paddingBottom: 56, paddingHorizontal: 56 },
@@ -28,6 +35,7 @@ const styles = StyleSheet.create({
   coverGovernment: { fontSize: 22, fontWeight: 700, marginBottom: 8, lineHeight: 1.25 },
   coverLine: { fontSize: 13, marginBottom: 6 },
   coverBasis: { fontSize: 11, color: muted, marginTop: 36 },
+  coverNote: { fontSize: 10, color: muted, marginTop: 8, lineHeight: 1.4 },
   header: { position: 'absolute', top: 24, left: 56, right: 56, fontSize: 8, color: muted, borderBottomWidth: 0.5, borderBottomColor: line, paddingBottom: 4 },
   footer: { position: 'absolute', bottom: 24, left: 56, right: 56 },
   footerText: { fontSize: 8, color: muted, textAlign: 'right' },
@@ -35,12 +43,13 @@ const styles = StyleSheet.create({
   watermark: { fontSize: 110, fontWeight: 700, color: '#b00020', opacity: 0.09, transform: 'rotate(-45deg)' },
   h1: { fontSize: 18, fontWeight: 700, color: brand, marginBottom: 10, marginTop: 4, lineHeight: 1.25 },
   h2: { fontSize: 14, fontWeight: 700, color: brand, marginTop: 14, marginBottom: 6, lineHeight: 1.25 },
-  h3: { fontSize: 11.5, fontWeight: 700, marginTop: 10, marginBottom: 4 },
+  h3: { fontSize: 11.5, fontWeight: 700, marginTop: 10, marginBottom: 4, lineHeight: 1.3 },
   p: { marginBottom: 7 },
   lead: { marginBottom: 8, color: muted },
   section: { marginBottom: 14 },
-  tocEntry: { fontSize: 11, marginBottom: 6, color: brand, textDecoration: 'none' },
-  summary: { fontSize: 9, color: muted, marginBottom: 6 },
+  tocRow: { flexDirection: 'row', marginBottom: 7, fontSize: 11 },
+  tocTitle: { flex: 1, color: brand, textDecoration: 'none' },
+  tocPage: { width: 40, textAlign: 'right', color: ink },
   localNote: { fontSize: 9.5, borderLeftWidth: 3, borderLeftColor: brand, paddingLeft: 6, marginBottom: 8 },
   finding: { marginBottom: 8, paddingLeft: 8, borderLeftWidth: 2, borderLeftColor: line },
   sentence: { fontWeight: 700 },
@@ -48,21 +57,10 @@ const styles = StyleSheet.create({
   narrative: { marginTop: 2 },
   cite: { fontSize: 8.5, color: muted, marginTop: 2 },
   none: { color: muted, marginBottom: 6 },
-  barRow: { flexDirection: 'row', alignItems: 'center', marginBottom: 9 },
-  barLabel: { width: '34%', paddingRight: 8, fontSize: 9.5 },
-  barTracks: { width: '50%' },
-  barTrack: { height: 9, backgroundColor: '#e6e9ee', marginBottom: 2 },
-  barScore: { height: 9, backgroundColor: brand },
-  barDone: { height: 4, backgroundColor: grey },
-  barValue: { width: '16%', paddingLeft: 6, fontSize: 9 },
-  legend: { flexDirection: 'row', marginBottom: 10, fontSize: 8.5, color: muted },
-  legendSwatch: { width: 10, height: 6, marginRight: 4, marginTop: 3 },
-  legendItem: { flexDirection: 'row', marginRight: 16 },
   list: { marginBottom: 6 },
-  listItem: { flexDirection: 'row', marginBottom: 3 },
-  bullet: { width: 3.5, height: 3.5, borderRadius: 1.75, backgroundColor: ink, marginTop: 6, marginRight: 8, marginLeft: 2 },
+  listItem: { flexDirection: 'row', marginBottom: 4 },
+  bullet: { width: 14, color: muted },
   listText: { flex: 1 },
-  sourceNumber: { width: 28, color: muted },
   gcmLine: { marginLeft: 10, marginBottom: 2 },
   findingHead: { flexDirection: 'row' },
   findingNumber: { width: 26, fontWeight: 700, color: brand },
@@ -70,24 +68,38 @@ const styles = StyleSheet.create({
   table: { marginBottom: 12, borderTopWidth: 0.5, borderTopColor: line },
   tableHead: { flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: ink, paddingVertical: 3, fontWeight: 700, fontSize: 8.5, backgroundColor: '#ffffff' },
   tableRow: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: line, paddingVertical: 4, fontSize: 8.5 },
-  colQuestion: { width: '42%', paddingRight: 6 },
-  colAnswer: { width: '16%', paddingRight: 6 },
-  colNotes: { width: '42%' },
+  acronym: { width: 70, fontWeight: 700 },
   note: { marginBottom: 2 },
+  rtl: { textAlign: 'right' },
 });
 
-/** The fallback font costs time to load: only when some text needs it. */
-const fontFamily = (model: ProfileModel) => (model.extendedLatin ? [FONT_FAMILY, FALLBACK_FAMILY] : FONT_FAMILY);
+/** A paragraph written right to left (Arabic, Hebrew) aligns on the right; react-pdf orders its words. */
+const dir = (text: string) => (isRtlParagraph(text) ? styles.rtl : {});
 
-/** Rows longer than this may split across pages; shorter ones are kept whole. */
-const SHORT_ROW = 900;
+/** Findings and rows longer than this (characters) may split across pages; shorter ones are kept whole. */
+const SHORT = 1600;
+const BULLET = '\u2022';
+const findingLength = (f: Finding) => f.sentence.length + f.narrative.length + (f.sources?.length ?? 0) + (f.dissent?.length ?? 0);
 
-function Heading({ level, id, children }: { level: 1 | 2 | 3; id?: string; children: ReactNode }) {
+/** Records on which page a section heading lands (first pass); prints nothing. */
+type PageRecorder = (id: SectionId, page: number) => void;
+
+function Heading({ level, children, id, onPage }: { level: 1 | 2 | 3; children: ReactNode; id?: SectionId; onPage?: PageRecorder }) {
   const style = level === 1 ? styles.h1 : level === 2 ? styles.h2 : styles.h3;
   return (
-    <Text id={id} style={style} minPresenceAhead={level === 1 ? 90 : 60}>
-      {children}
-    </Text>
+    <>
+      {id && onPage ? (
+        <Text
+          render={({ pageNumber }) => {
+            onPage(id, pageNumber);
+            return '';
+          }}
+        />
+      ) : null}
+      <Text id={id} style={style} minPresenceAhead={level === 1 ? 90 : 60}>
+        {children}
+      </Text>
+    </>
   );
 }
 
@@ -95,7 +107,7 @@ function Paragraphs({ items }: { items: string[] }) {
   return (
     <>
       {items.map((p, i) => (
-        <Text key={i} style={styles.p}>
+        <Text key={i} style={[styles.p, dir(p)]}>
           {p}
         </Text>
       ))}
@@ -103,24 +115,52 @@ function Paragraphs({ items }: { items: string[] }) {
   );
 }
 
-function FindingRest({ finding }: { finding: Finding }) {
+function Bullets({ items }: { items: string[] }) {
   return (
-    <>
-      {finding.narrative ? <Text style={styles.narrative}>{finding.narrative}</Text> : null}
-      {finding.dissent ? <Text style={styles.cite}>{finding.dissent}</Text> : null}
-      {finding.sources ? <Text style={styles.cite}>{finding.sources}</Text> : null}
-    </>
+    <View style={styles.list}>
+      {items.map((item, i) => (
+        <View key={i} style={styles.listItem} wrap={false}>
+          <Text style={styles.bullet}>{BULLET}</Text>
+          <Text style={styles.listText}>{item}</Text>
+        </View>
+      ))}
+    </View>
   );
 }
 
-function FindingHead({ finding }: { finding: Finding }) {
+/** A section heading with its first block: never alone at the foot of a page. */
+function Section({ id, title, first, children, onPage }: { id: SectionId; title: string; first: ReactNode; children?: ReactNode; onPage?: PageRecorder }) {
   return (
-    <View style={styles.findingHead}>
-      <Text style={styles.findingNumber}>{finding.number}</Text>
-      <Text style={styles.findingText}>
-        <Text style={styles.sentence}>{finding.sentence}</Text>
-        {finding.tag ? <Text style={styles.tag}> {finding.tag}</Text> : null}
-      </Text>
+    <View style={styles.section}>
+      <View wrap={false}>
+        <Heading level={1} id={id} onPage={onPage}>
+          {title}
+        </Heading>
+        {first}
+      </View>
+      {children}
+    </View>
+  );
+}
+
+function FindingView({ finding }: { finding: Finding }) {
+  return (
+    <View style={styles.finding} wrap={findingLength(finding) > SHORT}>
+      <View style={styles.findingHead} wrap={false}>
+        <Text style={styles.findingNumber}>{finding.number}</Text>
+        <Text style={styles.findingText}>
+          <Text style={styles.sentence}>{finding.sentence}</Text>
+          {finding.tag ? <Text style={styles.tag}> {finding.tag}</Text> : null}
+        </Text>
+      </View>
+      {finding.narrative ? <Text style={[styles.narrative, dir(finding.narrative)]}>{finding.narrative}</Text> : null}
+      {finding.dissent ? <Text style={styles.cite}>{finding.dissent}</Text> : null}
+      {/* A long note may split, but never leaves its sources line alone on the next page. */}
+      {finding.sources ? (
+        <Text style={styles.cite} minPresenceAhead={0} orphans={2} widows={2}>
+          {finding.sources}
+        </Text>
+      ) : null}
     </View>
   );
 }
@@ -129,29 +169,13 @@ function Group({ group }: { group: FindingGroup }) {
   const [first, ...rest] = group.items;
   return (
     <View>
-      {/* The group heading travels with the first finding's sentence: never alone at a page foot. */}
-      <View wrap={false}>
+      {/* The group heading travels with its first finding. */}
+      <View wrap={first ? findingLength(first) > SHORT : false}>
         <Heading level={3}>{group.title}</Heading>
-        {first ? (
-          <View style={[styles.finding, { marginBottom: 0 }]}>
-            <FindingHead finding={first} />
-          </View>
-        ) : (
-          <Text style={styles.none}>{group.none}</Text>
-        )}
+        {first ? <FindingView finding={first} /> : <Text style={styles.none}>{group.none}</Text>}
       </View>
-      {first ? (
-        <View style={styles.finding}>
-          <FindingRest finding={first} />
-        </View>
-      ) : null}
       {rest.map((f) => (
-        <View key={f.indicatorId} style={styles.finding}>
-          <View wrap={false}>
-            <FindingHead finding={f} />
-          </View>
-          <FindingRest finding={f} />
-        </View>
+        <FindingView key={f.indicatorId} finding={f} />
       ))}
     </View>
   );
@@ -161,61 +185,12 @@ function DomainSection({ domain }: { domain: DomainFindings }) {
   return (
     <View>
       <View wrap={false}>
-        <Heading level={2} id={`domain-${domain.id}`}>
-          {domain.heading}
-        </Heading>
-        <Text style={styles.summary}>{domain.summary}</Text>
+        <Heading level={2}>{domain.heading}</Heading>
+        <Text style={styles.lead}>{domain.description}</Text>
+        {domain.localNote ? <Text style={styles.localNote}>{domain.localNote}</Text> : null}
       </View>
-      <Text style={styles.lead}>{domain.description}</Text>
-      {domain.localNote ? <Text style={styles.localNote}>{domain.localNote}</Text> : null}
       <Group group={domain.wellDeveloped} />
       <Group group={domain.potential} />
-    </View>
-  );
-}
-
-function Bar({ bar }: { bar: ChartBar }) {
-  return (
-    <View style={styles.barRow} wrap={false}>
-      <Text style={styles.barLabel}>{bar.label}</Text>
-      <View style={styles.barTracks}>
-        <View style={styles.barTrack}>
-          <View style={[styles.barScore, { width: `${bar.score ?? 0}%` }]} />
-        </View>
-        <View style={[styles.barDone, { width: `${bar.completeness}%` }]} />
-      </View>
-      <Text style={styles.barValue}>
-        {bar.scoreText} · {bar.completenessText}
-      </Text>
-    </View>
-  );
-}
-
-function AnswersTable({ domain, columns }: { domain: AnswerDomain; columns: ProfileModel['answers']['columns'] }) {
-  return (
-    <View style={styles.table}>
-      <View wrap={false}>
-        <Heading level={2}>{domain.title}</Heading>
-      </View>
-      {/* Repeated at the top of every page this table runs over. */}
-      <View style={styles.tableHead} fixed>
-        <Text style={styles.colQuestion}>{columns.question}</Text>
-        <Text style={styles.colAnswer}>{columns.answer}</Text>
-        <Text style={styles.colNotes}>{columns.notes}</Text>
-      </View>
-      {domain.rows.map((row) => (
-        <View key={row.indicatorId} style={styles.tableRow} wrap={row.notes.join('').length + row.question.length > SHORT_ROW}>
-          <Text style={styles.colQuestion}>{row.question}</Text>
-          <Text style={styles.colAnswer}>{row.answer}</Text>
-          <View style={styles.colNotes}>
-            {row.notes.map((n, i) => (
-              <Text key={i} style={styles.note}>
-                {n}
-              </Text>
-            ))}
-          </View>
-        </View>
-      ))}
     </View>
   );
 }
@@ -228,30 +203,62 @@ function Watermark({ text }: { text: string | null }) {
   ) : null;
 }
 
+type Frame = { header: string; pageLabel: string; watermark: string | null; family: string[] };
+
 /**
  * A run of pages with the running header, page numbers and watermark. Each major section gets its own
  * run: react-pdf paginates a run as a whole, so many short runs lay out much faster than one long one.
  */
-function Sheet({ model, children }: { model: ProfileModel; children: ReactNode }) {
+function Sheet({ frame, children }: { frame: Frame; children: ReactNode }) {
   return (
-    <Page size="A4" style={[styles.page, { fontFamily: fontFamily(model) }]} wrap>
-      <Watermark text={model.watermark} />
+    <Page size="A4" style={[styles.page, { fontFamily: frame.family }]} wrap>
+      <Watermark text={frame.watermark} />
       <Text style={styles.header} fixed>
-        {model.header}
+        {frame.header}
       </Text>
       {/* Absolute text that is filled in late (page numbers) needs a box of its own to be measured. */}
       <View style={styles.footer} fixed>
-        <Text
-          style={styles.footerText}
-          render={({ pageNumber, totalPages }) => fill(model.pageLabel, { page: pageNumber, total: totalPages })}
-        />
+        <Text style={styles.footerText} render={({ pageNumber, totalPages }) => fill(frame.pageLabel, { page: pageNumber, total: totalPages })} />
       </View>
       <View style={styles.body}>{children}</View>
     </Page>
   );
 }
 
-export function ProfileDocument({ model }: { model: ProfileModel }) {
+function Table({ columns, widths, rows }: { columns: string[]; widths: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+  return (
+    <View style={styles.table}>
+      {/* Repeated at the top of every page the table runs over. */}
+      <View style={styles.tableHead} fixed>
+        {columns.map((c, i) => (
+          <Text key={i} style={{ width: widths[i], paddingRight: 6 }}>
+            {c}
+          </Text>
+        ))}
+      </View>
+      {rows.map((row) => (
+        <View key={row.key} style={styles.tableRow} wrap={false}>
+          {row.cells.map((cell, i) => (
+            <View key={i} style={{ width: widths[i], paddingRight: 6 }}>
+              {typeof cell === 'string' ? <Text>{cell}</Text> : cell}
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export interface ProfileDocumentProps {
+  model: ProfileModel;
+  /** Page of each section, from a first layout; "…" while unknown. */
+  pages?: Partial<Record<SectionId, number>>;
+  onPage?: PageRecorder;
+}
+
+export function ProfileDocument({ model, pages = {}, onPage }: ProfileDocumentProps) {
+  const family = fontFamilies(model.scripts);
+  const frame: Frame = { header: model.header, pageLabel: model.pageLabel, watermark: model.watermark, family };
   return (
     <Document
       title={model.meta.title}
@@ -262,139 +269,243 @@ export function ProfileDocument({ model }: { model: ProfileModel }) {
       producer={model.meta.creator}
       language={model.meta.language}
     >
-      <Page size="A4" style={[styles.cover, { fontFamily: fontFamily(model) }]}>
+      <Page size="A4" style={[styles.cover, { fontFamily: family }]}>
         <Watermark text={model.watermark} />
         <View style={styles.coverBand} />
         <Text style={styles.coverTitle}>{model.cover.title}</Text>
-        <Text style={styles.coverGovernment}>{model.cover.government}</Text>
+        <Text style={[styles.coverGovernment, dir(model.cover.government)]}>{model.cover.government}</Text>
         <Text style={styles.coverLine}>{model.cover.yearLine}</Text>
         <Text style={styles.coverLine}>{model.cover.status}</Text>
         {model.cover.focalPoint ? <Text style={styles.coverLine}>{model.cover.focalPoint}</Text> : null}
         <Text style={styles.coverBasis}>{model.cover.basis}</Text>
+        <Text style={styles.coverNote}>{model.cover.selfAssessment}</Text>
       </Page>
 
-      <Sheet model={model}>
-        <View style={styles.section}>
-          <Heading level={1}>{model.contents.title}</Heading>
-          {model.contents.entries.map((entry) => (
-            <Link key={entry.id} src={`#${entry.id}`} style={styles.tocEntry}>
+      <Sheet frame={frame}>
+        <Heading level={1}>{model.contents.title}</Heading>
+        {model.contents.entries.map((entry) => (
+          <View key={entry.id} style={styles.tocRow}>
+            <Link src={`#${entry.id}`} style={styles.tocTitle}>
               {entry.title}
             </Link>
+            <Text style={styles.tocPage}>{pages[entry.id] ?? '…'}</Text>
+          </View>
+        ))}
+      </Sheet>
+
+      <Sheet frame={frame}>
+        <Section id="objectives" title={model.objectives.title} onPage={onPage} first={<Paragraphs items={model.objectives.paragraphs} />} />
+        <Section
+          id="acronyms"
+          title={model.acronyms.title}
+          onPage={onPage}
+          first={model.acronyms.items.map((a) => (
+            <View key={a.short} style={styles.listItem}>
+              <Text style={styles.acronym}>{a.short}</Text>
+              <Text style={styles.listText}>{a.long}</Text>
+            </View>
           ))}
-        </View>
-        <View style={styles.section}>
-          <Heading level={1} id="objectives">
-            {model.objectives.title}
-          </Heading>
-          <Paragraphs items={model.objectives.paragraphs} />
-        </View>
-        <View style={styles.section}>
-          <Heading level={1} id="introduction">
-            {model.introduction.title}
-          </Heading>
-          <Paragraphs items={model.introduction.paragraphs} />
-        </View>
-        <View style={styles.section}>
-          <Heading level={1} id="context">
-            {model.context.title}
-          </Heading>
-          <Paragraphs items={model.context.paragraphs} />
-        </View>
+        />
+        <Section
+          id="introduction"
+          title={model.introduction.title}
+          onPage={onPage}
+          first={
+            <>
+              <Heading level={2}>{model.introduction.parts[0]!.title}</Heading>
+              <Text style={styles.p}>{model.introduction.parts[0]!.paragraphs[0]}</Text>
+            </>
+          }
+        >
+          <Paragraphs items={model.introduction.parts[0]!.paragraphs.slice(1)} />
+          {model.introduction.parts.slice(1).map((part) => (
+            <View key={part.title}>
+              <View wrap={false}>
+                <Heading level={2}>{part.title}</Heading>
+                <Text style={styles.p}>{part.paragraphs[0]}</Text>
+              </View>
+              <Paragraphs items={part.paragraphs.slice(1)} />
+              {part.items.length > 0 ? <Bullets items={part.items} /> : null}
+            </View>
+          ))}
+        </Section>
+        <Section
+          id="context"
+          title={model.context.title}
+          onPage={onPage}
+          first={<Text style={[styles.p, dir(model.context.paragraphs[0]!)]}>{model.context.paragraphs[0]}</Text>}
+        >
+          <Paragraphs items={model.context.paragraphs.slice(1)} />
+        </Section>
       </Sheet>
 
       {model.findings.domains.map((d, i) => (
-        <Sheet key={d.id} model={model}>
-          {i === 0 ? (
-            <>
-              <Heading level={1} id="findings">
-                {model.findings.title}
-              </Heading>
-              <Text style={styles.lead}>{model.findings.intro}</Text>
-            </>
-          ) : null}
+        <Sheet key={d.id} frame={frame}>
+          {i === 0 ? <Section id="findings" title={model.findings.title} onPage={onPage} first={<Text style={styles.lead}>{model.findings.intro}</Text>} /> : null}
           <DomainSection domain={d} />
         </Sheet>
       ))}
 
-      <Sheet model={model}>
-        <View style={styles.section}>
-          <Heading level={1} id="chart">
-            {model.chart.title}
-          </Heading>
-          <Text style={styles.lead}>{model.chart.caption}</Text>
-          <View style={styles.legend}>
-            <View style={styles.legendItem}>
-              <View style={[styles.legendSwatch, { backgroundColor: brand }]} />
-              <Text>{model.chart.scoreLabel}</Text>
-            </View>
-            <View style={styles.legendItem}>
-              <View style={[styles.legendSwatch, { backgroundColor: grey }]} />
-              <Text>{model.chart.completenessLabel}</Text>
-            </View>
-          </View>
-          {model.chart.bars.map((bar) => (
-            <Bar key={bar.id} bar={bar} />
-          ))}
-        </View>
-        {model.local ? (
-          <View style={styles.section}>
-            <Heading level={1} id="local">
-              {model.local.title}
-            </Heading>
-            <Paragraphs items={model.local.paragraphs} />
-            {model.local.notes.map((n) => (
-              <View key={n.domain} wrap={false} style={styles.list}>
-                <Text style={styles.sentence}>{n.domain}</Text>
-                <Text>{n.note}</Text>
-              </View>
-            ))}
-          </View>
-        ) : null}
-      </Sheet>
-
-      <Sheet model={model}>
-        <Heading level={1} id="gcm">
-          {model.gcm.title}
-        </Heading>
-        <Text style={styles.lead}>{model.gcm.intro}</Text>
-        {model.gcm.objectives.map((o) => (
-          <View key={o.number} style={styles.list} wrap={false}>
-            <Heading level={3}>{o.title}</Heading>
-            {o.lines.length === 0 ? <Text style={styles.none}>{o.none}</Text> : null}
-            {o.lines.map((line, i) => (
-              <Text key={i} style={styles.gcmLine}>
-                {line}
-              </Text>
-            ))}
-          </View>
-        ))}
-      </Sheet>
-
-      <Sheet model={model}>
-        <Heading level={1} id="sources">
-          {model.sources.title}
-        </Heading>
-        <Text style={styles.lead}>{model.sources.intro}</Text>
-        {model.sources.items.length === 0 ? <Text style={styles.none}>{model.sources.none}</Text> : null}
-        {model.sources.items.map((s) => (
-          <View key={s.number} style={styles.listItem} wrap={false}>
-            <Text style={styles.sourceNumber}>{s.label}</Text>
-            <Text style={styles.listText}>{s.text}</Text>
-          </View>
-        ))}
-      </Sheet>
-
-      {model.answers.domains.map((d, i) => (
-        <Sheet key={d.id} model={model}>
-          {i === 0 ? (
-            <>
-              <Heading level={1} id="answers">
-                {model.answers.title}
-              </Heading>
-              <Text style={styles.lead}>{model.answers.intro}</Text>
-            </>
+      {model.changes || model.local ? (
+        <Sheet frame={frame}>
+          {model.changes ? (
+            <Section id="changes" title={model.changes.title} onPage={onPage} first={<Text style={styles.lead}>{model.changes.intro}</Text>}>
+              {model.changes.domains.map((d) => (
+                <View key={d.id}>
+                  <View wrap={false}>
+                    <Heading level={2}>{d.title}</Heading>
+                    {d.none ? <Text style={styles.none}>{d.none}</Text> : null}
+                  </View>
+                  {d.groups.map((g) => (
+                    <View key={g.title}>
+                      <View wrap={false}>
+                        <Heading level={3}>{g.title}</Heading>
+                        <Bullets items={g.items.slice(0, 1)} />
+                      </View>
+                      <Bullets items={g.items.slice(1)} />
+                    </View>
+                  ))}
+                </View>
+              ))}
+            </Section>
           ) : null}
-          <AnswersTable domain={d} columns={model.answers.columns} />
+          {model.local ? (
+            <Section id="local" title={model.local.title} onPage={onPage} first={<Text style={styles.p}>{model.local.paragraphs[0]}</Text>}>
+              <Paragraphs items={model.local.paragraphs.slice(1)} />
+              {model.local.notes.map((n) => (
+                <View key={n.domain} wrap={false} style={styles.list}>
+                  <Text style={styles.sentence}>{n.domain}</Text>
+                  <Text>{n.note}</Text>
+                </View>
+              ))}
+            </Section>
+          ) : null}
+        </Sheet>
+      ) : null}
+
+      <Sheet frame={frame}>
+        <Section id="sources" title={model.sources.title} onPage={onPage} first={<Text style={styles.lead}>{model.sources.intro}</Text>}>
+          {model.sources.items.length === 0 ? <Text style={styles.none}>{model.sources.none}</Text> : null}
+          {model.sources.items.map((s, i) => (
+            <View key={i} style={styles.listItem} wrap={false}>
+              <Text style={[styles.listText, dir(s)]}>{s}</Text>
+            </View>
+          ))}
+        </Section>
+      </Sheet>
+
+      {model.conventions ? (
+        <Sheet frame={frame}>
+          <Section id="conventions" title={model.conventions.title} onPage={onPage} first={<Text style={styles.lead}>{model.conventions.intro}</Text>}>
+            <Table
+              columns={[model.conventions.columns.instrument, model.conventions.columns.status]}
+              widths={['58%', '42%']}
+              rows={model.conventions.rows.map((r) => ({ key: r.id, cells: [r.instrument, r.status] }))}
+            />
+          </Section>
+        </Sheet>
+      ) : null}
+
+      <Sheet frame={frame}>
+        <Section id="gcm" title={model.gcm.title} onPage={onPage} first={<Text style={styles.lead}>{model.gcm.intro}</Text>}>
+          {model.gcm.objectives.map((o) => (
+            <View key={o.number} style={styles.list} wrap={false}>
+              <Heading level={3}>{o.title}</Heading>
+              {o.lines.length === 0 ? <Text style={styles.none}>{o.none}</Text> : null}
+              {o.lines.map((text, i) => (
+                <Text key={i} style={styles.gcmLine}>
+                  {text}
+                </Text>
+              ))}
+            </View>
+          ))}
+        </Section>
+      </Sheet>
+    </Document>
+  );
+}
+
+/**
+ * Lays the profile out twice: first to learn where each section starts, then with those pages in the
+ * contents. `render` is the caller's react-pdf entry point (renderToBuffer in Node, pdf().toBlob() in
+ * the worker).
+ */
+export async function renderWithContents<T>(model: ProfileModel, render: (doc: ReturnType<typeof ProfileDocument>) => Promise<T>): Promise<T> {
+  const pages: Partial<Record<SectionId, number>> = {};
+  await render(ProfileDocument({ model, onPage: (id, page) => (pages[id] = page) }));
+  return render(ProfileDocument({ model, pages }));
+}
+
+export function WorkshopAnnexDocument({ model }: { model: WorkshopAnnexModel }) {
+  const family = fontFamilies(model.scripts);
+  const frame: Frame = { header: model.header, pageLabel: model.pageLabel, watermark: null, family };
+  return (
+    <Document
+      title={model.meta.title}
+      author={model.meta.author}
+      subject={model.meta.subject}
+      keywords={model.meta.keywords}
+      creator={model.meta.creator}
+      producer={model.meta.creator}
+      language={model.meta.language}
+    >
+      <Sheet frame={frame}>
+        <Text style={styles.coverTitle}>{model.cover.title}</Text>
+        <Text style={styles.coverGovernment}>{model.cover.government}</Text>
+        <Text style={styles.coverLine}>
+          {model.cover.yearLine} · {model.cover.date}
+        </Text>
+        <Text style={[styles.coverNote, { marginBottom: 18 }]}>{model.cover.notProfile}</Text>
+        <View wrap={false}>
+          <Heading level={2}>{model.method.title}</Heading>
+          <Bullets items={model.method.items} />
+        </View>
+        <View wrap={false}>
+          <Heading level={2}>{model.summary.title}</Heading>
+          <Text style={styles.lead}>{model.summary.caption}</Text>
+          <Table
+            columns={model.summary.columns}
+            widths={['30%', '12%', '12%', '8%', '9%', '8%', '10%', '11%']}
+            rows={model.summary.rows.map((r) => ({ key: r.id, cells: r.cells }))}
+          />
+        </View>
+        <Heading level={2}>{model.flags.title}</Heading>
+        {model.flags.domains.map((d) => (
+          <View key={d.title} wrap={false} style={styles.list}>
+            <Text style={styles.sentence}>{d.title}</Text>
+            {d.lines.map((l, i) => (
+              <Text key={i}>{l}</Text>
+            ))}
+          </View>
+        ))}
+      </Sheet>
+      {model.answers.domains.map((d, i) => (
+        <Sheet key={d.id} frame={frame}>
+          {i === 0 ? (
+            <View wrap={false}>
+              <Heading level={1}>{model.answers.title}</Heading>
+              <Text style={styles.lead}>{model.answers.intro}</Text>
+            </View>
+          ) : null}
+          <Heading level={2}>{d.title}</Heading>
+          <Table
+            columns={[model.answers.columns.question, model.answers.columns.answer, model.answers.columns.notes]}
+            widths={['42%', '16%', '42%']}
+            rows={d.rows.map((r) => ({
+              key: r.indicatorId,
+              cells: [
+                r.question,
+                r.answer,
+                <>
+                  {r.notes.map((n, k) => (
+                    <Text key={k} style={styles.note}>
+                      {n}
+                    </Text>
+                  ))}
+                </>,
+              ],
+            }))}
+          />
         </Sheet>
       ))}
     </Document>

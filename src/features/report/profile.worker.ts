@@ -1,51 +1,75 @@
 /// <reference lib="webworker" />
 /**
- * Builds the profile PDF off the main thread, so the page stays responsive while react-pdf lays out
- * fifty pages. Loaded only when a profile is asked for: react-pdf and the fonts never reach the first
- * screen. The page terminates the worker once the file is back, which returns its memory.
+ * Builds the profile (or the workshop annex) off the main thread, so the page stays responsive while
+ * react-pdf lays out fifty pages. Loaded only when a document is asked for: react-pdf and the fonts
+ * never reach the first screen. The page terminates the worker once the file is back, which returns
+ * its memory. Fonts beyond Latin are fetched only when the document's text uses their script.
  */
 import { pdf } from '@react-pdf/renderer';
-import extBold from '@fontsource/noto-sans/files/noto-sans-latin-ext-700-normal.woff?url';
-import extItalic from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-italic.woff?url';
-import extRegular from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff?url';
-import bold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff?url';
-import italic from '@fontsource/noto-sans/files/noto-sans-latin-400-italic.woff?url';
-import regular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
-import { registerProfileFonts, type FontFiles } from './fonts';
+import { allText } from '../../domain/profile';
+import type { Script } from '../../domain/scripts';
+import { registerProfileFonts, type FontFace, type FontFiles } from './fonts';
+import { fontUrls, subsetUrls } from './font-urls';
+import { parseFontCss, subsetsFor } from './font-subsets';
+import { renderWithContents, WorkshopAnnexDocument } from './profile-document';
 import { woffToSfnt } from './woff';
-import { ProfileDocument } from './profile-document';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-const woffs: FontFiles = { regular, bold, italic, extRegular, extBold, extItalic };
 
 /** zlib inflate by the browser's own (native) decompressor. */
 const inflate = (data: Uint8Array) =>
   new Response(new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate'))).arrayBuffer().then((b) => new Uint8Array(b));
 
-/** Each WOFF fetched (from the precache when offline) and unwrapped once, then handed to react-pdf as a blob URL. */
-async function plainFonts(): Promise<FontFiles> {
-  const entries = await Promise.all(
-    Object.entries(woffs).map(async ([role, url]) => {
-      const response = await fetch(new URL(url, self.location.href));
-      if (!response.ok) throw new Error(`font ${url}: ${response.status}`);
-      const sfnt = await woffToSfnt(new Uint8Array(await response.arrayBuffer()), inflate);
-      return [role, URL.createObjectURL(new Blob([sfnt as Uint8Array<ArrayBuffer>], { type: 'font/ttf' }))] as const;
-    }),
+/** One WOFF fetched (from the precache when offline) and unwrapped once, handed to react-pdf as a blob URL. */
+async function plainFont(url: string): Promise<string> {
+  const response = await fetch(new URL(url, self.location.href));
+  if (!response.ok) throw new Error(`font ${url}: ${response.status}`);
+  const sfnt = await woffToSfnt(new Uint8Array(await response.arrayBuffer()), inflate);
+  return URL.createObjectURL(new Blob([sfnt as Uint8Array<ArrayBuffer>], { type: 'font/ttf' }));
+}
+
+async function fontsFor(scripts: readonly Script[], texts: readonly string[]): Promise<FontFiles> {
+  const face = async (urls: { regular: string; bold: string }): Promise<FontFace> => {
+    const [regular, bold] = await Promise.all([plainFont(urls.regular), plainFont(urls.bold)]);
+    return { regular, bold };
+  };
+  const wanted = scripts.filter((s) => fontUrls[s]);
+  // Chinese, Japanese and Korean: only the subset files that hold the document's characters.
+  const subsets = Promise.all(
+    scripts
+      .filter((s) => subsetUrls[s])
+      .map(async (s) => {
+        const { files, css } = subsetUrls[s]!;
+        const needed = subsetsFor(parseFontCss(await css()), texts).filter((f) => files[f]);
+        return [s, Object.fromEntries(await Promise.all(needed.map(async (f) => [f, await plainFont(files[f]!)] as const)))] as const;
+      }),
   );
-  return Object.fromEntries(entries) as unknown as FontFiles;
+  const [base, ...faces] = await Promise.all([face(fontUrls.base), ...wanted.map((s) => face(fontUrls[s]!))]);
+  return { base: base!, ...Object.fromEntries(wanted.map((s, i) => [s, faces[i]!])), subsets: Object.fromEntries(await subsets) };
 }
 
 const post = (reply: WorkerReply) => self.postMessage(reply);
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const started = performance.now();
+  const request = event.data;
   try {
-    post({ type: 'progress', stage: 'fonts' });
-    registerProfileFonts(await plainFonts());
+    if (request.format === 'pdf') {
+      post({ type: 'progress', stage: 'fonts' });
+      registerProfileFonts(await fontsFor(request.model.scripts, allText(request.model)));
+    }
     post({ type: 'progress', stage: 'layout' });
-    const blob = await pdf(ProfileDocument({ model: event.data.model })).toBlob();
+    let blob: Blob;
+    if (request.format === 'docx') {
+      // The Word writer is loaded only when a Word file is asked for.
+      const { profileDocx, annexDocx } = await import('./profile-docx');
+      blob = request.kind === 'profile' ? await profileDocx(request.model) : await annexDocx(request.model);
+    } else if (request.kind === 'profile') {
+      blob = await renderWithContents(request.model, (doc) => pdf(doc).toBlob());
+    } else {
+      blob = await pdf(WorkshopAnnexDocument({ model: request.model })).toBlob();
+    }
     post({ type: 'done', blob, ms: performance.now() - started });
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

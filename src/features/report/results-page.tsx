@@ -1,7 +1,8 @@
 /**
  * Results and profile: per-domain scores (chart and table), the well-developed areas and areas with
  * potential for further development, the method in plain words, what moved since an earlier
- * assessment, and the profile PDF in a language of the user's choice.
+ * assessment, and the documents to take away in a language of the user's choice: the profile (PDF or
+ * Word), which prints no figure, and the workshop annex, which holds the figures of this screen.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,9 +15,9 @@ import {
   profileLanguages,
   type DomainFindings,
   type ProfileLanguage,
-  type ProfileModel,
   type ProfileStrings,
 } from '../../domain/profile';
+import { buildWorkshopAnnex } from '../../domain/workshop-annex';
 import { compareResults, earlierAssessments, roundHalfUp, roundScore, scoreAssessment, type AssessmentResults, type DomainResult } from '../../domain/scoring';
 import { getAnswers } from '../../storage/answers';
 import { getAssessment, listAssessments } from '../../storage/assessments';
@@ -25,6 +26,7 @@ import { formatDate, formatPercent } from '../../ui/format';
 import { href } from '../../ui/router';
 import { DomainChart } from './domain-chart';
 import { PrepareError, useProfilePdf, type PdfState } from './use-profile-pdf';
+import type { DocumentFormat, WorkerRequest } from './worker-protocol';
 import './report.css';
 
 export type LoadBundle = (kind: CatalogueKind, lang: ProfileLanguage) => Promise<CatalogueBundle>;
@@ -100,7 +102,7 @@ export function ResultsPage({ assessment, bundle, loadBundle }: { assessment: As
 
       <PdfPanel assessment={assessment} national={national ?? null} loadBundle={loadBundle} defaultLang={uiLang} />
 
-      <DomainChart bars={model.chart.bars} domains={results.domains} />
+      <DomainChart domains={results.domains} titles={Object.fromEntries(model.findings.domains.map((d) => [d.id, d.title]))} />
 
       <Method />
 
@@ -322,22 +324,28 @@ function PdfPanel({
   const { t, i18n } = useTranslation('report');
   const selectId = useId();
   const [lang, setLang] = useState<ProfileLanguage>(defaultLang);
+  const formatId = useId();
+  const [format, setFormat] = useState<DocumentFormat>('pdf');
   const { state, build } = useProfilePdf();
   const working = state.status === 'working';
 
-  const prepare = async (): Promise<ProfileModel> => {
+  const prepare = async (kind: WorkerRequest['kind']): Promise<WorkerRequest> => {
     let bundle: CatalogueBundle;
     let nationalCatalogue: Catalogue | null = null;
     try {
       bundle = await loadBundle(assessment.level, lang);
-      if (national) nationalCatalogue = (await loadBundle('national', lang)).catalogue;
+      if (national && kind === 'profile') nationalCatalogue = (await loadBundle('national', lang)).catalogue;
     } catch (error) {
       throw new PrepareError('catalogue', error);
     }
     let answers: Answer[];
+    let earlier: { assessment: Assessment; answers: Answer[] } | null = null;
     try {
       // Read afresh: the last edits from another tab are in the document too.
       answers = await getAnswers(assessment.id);
+      // A follow-up says what changed since the latest earlier assessment of the same government.
+      const previous = kind === 'profile' ? earlierAssessments(assessment, await listAssessments())[0] : undefined;
+      if (previous) earlier = { assessment: previous, answers: await getAnswers(previous.id) };
     } catch (error) {
       throw new PrepareError('storage', error);
     }
@@ -350,21 +358,20 @@ function PdfPanel({
       throw new PrepareError('catalogue', error);
     }
     if (!strings?.profile) throw new PrepareError('catalogue', new Error(`locales/${lang}/report.json did not load`));
-    return buildProfile({
-      assessment,
-      answers,
-      bundle,
-      strings,
-      lang,
-      generatedAt: new Date().toISOString(),
-      national: national && nationalCatalogue ? { ...national, catalogue: nationalCatalogue } : null,
-    });
+    const input = { assessment, answers, bundle, strings, lang, generatedAt: new Date().toISOString() };
+    if (kind === 'annex') return { kind, format, model: buildWorkshopAnnex(input) };
+    return {
+      kind,
+      format,
+      model: buildProfile({ ...input, earlier, national: national && nationalCatalogue ? { ...national, catalogue: nationalCatalogue } : null }),
+    };
   };
 
   return (
     <section className="panel pdf-panel" aria-labelledby="pdf-title">
       <h2 id="pdf-title">{t('results.pdf.title')}</h2>
       <p>{t('results.pdf.intro')}</p>
+      <p className="hint">{t('results.pdf.annexNote')}</p>
       {assessment.status !== 'validated' ? <p className="hint">{t('results.pdf.draftNote')}</p> : null}
       <div className="actions">
         <label htmlFor={selectId}>{t('results.pdf.language')}</label>
@@ -375,8 +382,16 @@ function PdfPanel({
             </option>
           ))}
         </select>
-        <button type="button" className="primary" disabled={working} onClick={() => void build(prepare, profileFileName(assessment, lang))}>
-          {t('results.pdf.generate')}
+        <label htmlFor={formatId}>{t('results.pdf.format')}</label>
+        <select id={formatId} value={format} disabled={working} onChange={(e) => setFormat(e.target.value === 'docx' ? 'docx' : 'pdf')}>
+          <option value="pdf">{t('results.pdf.formats.pdf')}</option>
+          <option value="docx">{t('results.pdf.formats.docx')}</option>
+        </select>
+        <button type="button" className="primary" disabled={working} onClick={() => void build(() => prepare('profile'), profileFileName(assessment, lang, format))}>
+          {format === 'docx' ? t('results.pdf.generateDocx') : t('results.pdf.generate')}
+        </button>
+        <button type="button" disabled={working} onClick={() => void build(() => prepare('annex'), profileFileName(assessment, lang, format, 'annex'))}>
+          {t('results.pdf.annex')}
         </button>
       </div>
       <PdfStatus state={state} />

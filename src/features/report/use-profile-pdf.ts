@@ -1,10 +1,9 @@
 /**
- * Builds a profile PDF in a worker started for the occasion and ended when the file is back (its
+ * Builds a profile document (PDF or Word, profile or workshop annex) in a worker started for the occasion and ended when the file is back (its
  * memory is returned at once), then offers the file for download. The page only prepares the view
  * model, a few milliseconds of work; layout and writing happen in the worker.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ProfileModel } from '../../domain/profile';
 import type { BuildStage, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export type PdfProblem = 'catalogue' | 'worker' | 'render' | 'storage';
@@ -51,14 +50,14 @@ export function useProfilePdf() {
   );
 
   const build = useCallback(
-    async (prepare: () => Promise<ProfileModel>, file: string) => {
+    async (prepare: () => Promise<WorkerRequest>, file: string) => {
       stop();
       const mine = ++generation.current;
       setState({ status: 'working', stage: 'starting' });
       performance.mark(`${MARK}-start`);
-      let model: ProfileModel;
+      let request: WorkerRequest;
       try {
-        model = await prepare();
+        request = await prepare();
       } catch (error) {
         if (mine !== generation.current) return;
         setState({ status: 'error', problem: error instanceof PrepareError ? error.problem : 'render', detail: String((error as Error)?.message ?? error) });
@@ -96,7 +95,7 @@ export function useProfilePdf() {
           download(url.current, file);
         }
       };
-      w.postMessage({ model } satisfies WorkerRequest);
+      w.postMessage(request);
     },
     [stop],
   );

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { fontFileNames } from './fonts';
+import { fontSources } from './font-sources';
 import { woffToSfnt } from './woff';
 
 // fontkit is what react-pdf reads fonts with; it has no type declarations of its own.
@@ -14,11 +14,11 @@ interface Font {
 }
 const require = createRequire(import.meta.url);
 const fontkit = require(require.resolve('fontkit', { paths: [dirname(require.resolve('@react-pdf/font'))] })) as { create(data: Uint8Array): Font };
-const folder = join(dirname(require.resolve('@fontsource/noto-sans/package.json')), 'files');
+const files = Object.values(fontSources).flatMap((f) => [f.regular, f.bold].map((file) => join(dirname(require.resolve(`${f.pkg}/package.json`)), 'files', file)));
 
 describe('WOFF to plain font', () => {
-  it.each(Object.values(fontFileNames))('gives the same glyphs and widths as %s itself', async (file) => {
-    const woff = new Uint8Array(readFileSync(join(folder, file)));
+  it.each(files)('gives the same glyphs and widths as %s itself', async (file) => {
+    const woff = new Uint8Array(readFileSync(file));
     const sfnt = await woffToSfnt(woff, (data) => new Uint8Array(inflateSync(data)));
     const [a, b] = [fontkit.create(woff), fontkit.create(sfnt)];
     expect(b.numGlyphs).toBe(a.numGlyphs);
@@ -32,7 +32,7 @@ describe('WOFF to plain font', () => {
   it('refuses a file that is not WOFF, and a truncated one', async () => {
     const inflate = (data: Uint8Array) => new Uint8Array(inflateSync(data));
     await expect(woffToSfnt(new TextEncoder().encode('not a font at all, just text here, long enough'), inflate)).rejects.toThrow('not a WOFF font');
-    const woff = new Uint8Array(readFileSync(join(folder, fontFileNames.regular)));
+    const woff = new Uint8Array(readFileSync(files[0]!));
     await expect(woffToSfnt(woff.subarray(0, woff.byteLength / 2), inflate)).rejects.toThrow('truncated WOFF font');
   });
 });

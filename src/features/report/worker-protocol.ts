@@ -1,9 +1,10 @@
-/** Messages between the page and the PDF worker. */
+/** Messages between the page and the document worker. */
 import type { ProfileModel } from '../../domain/profile';
+import type { WorkshopAnnexModel } from '../../domain/workshop-annex';
 
-export interface WorkerRequest {
-  model: ProfileModel;
-}
+export type DocumentFormat = 'pdf' | 'docx';
+
+export type WorkerRequest = { format: DocumentFormat } & ({ kind: 'profile'; model: ProfileModel } | { kind: 'annex'; model: WorkshopAnnexModel });
 
 export type BuildStage = 'starting' | 'fonts' | 'layout' | 'done';
 
