@@ -195,7 +195,11 @@ export function App() {
             {t('app.name')}
           </a>
           <span className="tagline">{t('app.tagline')}</span>
-          <WhoBadge />
+          {/* The badge reads storage too: when the browser refuses it, the header stays and the
+              screen below says why, instead of the whole page going blank. */}
+          <ErrorBoundary fallback={() => null}>
+            <WhoBadge />
+          </ErrorBoundary>
           <LanguageSwitcher />
         </header>
       )}
