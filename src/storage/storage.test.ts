@@ -98,9 +98,9 @@ describe('answers', () => {
   it('replays journalled edits that never reached IndexedDB', async () => {
     const a = await createAssessment(setup, '2026.1');
     journalAnswer(a.id, 'school-access', { narrative: 'typed just before the crash' });
-    expect(await replayJournal()).toBe(1);
+    expect(await replayJournal()).toEqual({ replayed: 1, setAside: 0, kept: 0 });
     expect((await getAnswers(a.id))[0]?.narrative).toBe('typed just before the crash');
-    expect(await replayJournal()).toBe(0);
+    expect(await replayJournal()).toEqual({ replayed: 0, setAside: 0, kept: 0 });
   });
 });
 
