@@ -4,8 +4,9 @@ import { useForm, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
 import { institutionKinds, institutionKindSchema } from '../../domain/answer';
-import { assessmentSetupSchema, type AssessmentSetup } from '../../domain/assessment';
+import { assessmentSetupSchema, TEXT_LIMITS, type AssessmentSetup } from '../../domain/assessment';
 import { catalogueKinds } from '../../domain/catalogue';
+import { LengthHint } from '../../ui/length-hint';
 import { SaveStatus, type SaveState } from '../../ui/save-status';
 
 /** The form edits the setup schema, with institutions split into catalogue kinds and free lines. */
@@ -230,7 +231,14 @@ export function SetupForm({
         <p className="hint" id={`${uid}-context-hint`}>
           {t('setup.contextHint')}
         </p>
-        <textarea id={`${uid}-context`} rows={6} {...register('context')} aria-describedby={described('context', errors.context, true)} />
+        <textarea
+          id={`${uid}-context`}
+          rows={6}
+          maxLength={TEXT_LIMITS.long}
+          {...register('context')}
+          aria-describedby={`${described('context', errors.context, true) ?? ''} ${uid}-context-length`.trim()}
+        />
+        <LengthHint id={`${uid}-context-length`} length={values.context?.length ?? 0} max={TEXT_LIMITS.long} />
         {errorOf('context', errors.context)}
       </div>
       <div className="actions">
