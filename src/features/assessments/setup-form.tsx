@@ -46,7 +46,7 @@ export interface NationalOption {
 
 /**
  * The assessment's details. Creating submits once; editing (`autosave`) saves every valid change
- * within 300 ms, like the answers, with no Save button.
+ * within 100 ms, and at once when the form or the page is left, with no Save button.
  */
 export function SetupForm({
   initial,
@@ -84,6 +84,28 @@ export function SetupForm({
   const [askLevel, setAskLevel] = useState<FormValues['level'] | null>(null);
   const levelField = register('level');
   const first = useRef(true);
+  // The change typed but not yet saved. Leaving the form ("Done", another screen) or the page
+  // (reload, closed tab) saves it at once instead of dropping it with the timer: before, "Done" within
+  // the delay lost everything typed since the last save.
+  const pending = useRef<FormValues | null>(null);
+  const saveNow = useRef(() => {});
+  saveNow.current = () => {
+    const v = pending.current;
+    if (!v) return;
+    pending.current = null;
+    const parsed = formSchema.safeParse(v);
+    // Invalid values are never saved (the form shows why); valid ones go straight to storage.
+    if (parsed.success) void onSubmit(fromFormValues(parsed.data as FormValues)).catch(() => undefined);
+  };
+  useEffect(() => {
+    if (!autosave) return;
+    const flush = () => saveNow.current();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [autosave]);
   useEffect(() => {
     if (!autosave) return;
     if (first.current) {
@@ -91,7 +113,10 @@ export function SetupForm({
       return;
     }
     setSaveState('pending');
+    pending.current = values as FormValues;
+    // Short, so a killed browser loses at most the last moment of typing (IndexedDB commits are durable).
     const timer = setTimeout(() => {
+      pending.current = null;
       void handleSubmit(
         async (v) => {
           try {
@@ -103,7 +128,7 @@ export function SetupForm({
         },
         () => setSaveState('error'),
       )();
-    }, 300);
+    }, 100);
     return () => clearTimeout(timer);
     // Saving follows the values; the callbacks are stable for the life of the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
