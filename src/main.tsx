@@ -5,6 +5,8 @@ import { App } from './app/app';
 import { setupI18n } from './app/i18n';
 import { purgeDeleted } from './storage/assessments';
 import { replayJournal } from './storage/journal';
+import { ErrorBoundary } from './ui/error-boundary';
+import { StorageErrorMessage } from './ui/storage-error-message';
 import './app/app.css';
 
 const { i18n, ready } = setupI18n();
@@ -28,7 +30,11 @@ void Promise.all([recover(), ready]).then(() => {
       <I18nextProvider i18n={i18n}>
         {/* Strings of a namespace not loaded yet (report, review) suspend until they arrive. */}
         <Suspense fallback={null}>
-          <App />
+          {/* Last line of defence: whatever fails outside a screen's own boundary (storage refused
+              while the header or footer reads it) is named, never a blank page. */}
+          <ErrorBoundary fallback={(error) => <StorageErrorMessage error={error} />}>
+            <App />
+          </ErrorBoundary>
         </Suspense>
       </I18nextProvider>
     </StrictMode>,

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../domain/assessment';
 import { allIndicators, type CatalogueBundle, type CatalogueKind } from '../domain/catalogue';
@@ -52,16 +52,17 @@ function ImportSlot() {
   );
 }
 
-function useCatalogueTotals() {
-  const [totals, setTotals] = useState<Partial<Record<CatalogueKind, number>>>({});
+/** Each catalogue's indicator ids: the home list counts only answers to these (and shows their total). */
+function useCatalogueIds() {
+  const [ids, setIds] = useState<Partial<Record<CatalogueKind, ReadonlySet<string>>>>({});
   useEffect(() => {
     for (const kind of ['national', 'local'] as const) {
       loadCatalogue(kind)
-        .then((c) => setTotals((t) => ({ ...t, [kind]: allIndicators(c).length })))
+        .then((c) => setIds((t) => ({ ...t, [kind]: new Set(allIndicators(c).map((i) => i.id)) })))
         .catch(() => undefined); // The walkthrough reports a broken catalogue; the list just shows "…".
     }
   }, []);
-  return totals;
+  return ids;
 }
 
 function LanguageSwitcher() {
@@ -122,13 +123,15 @@ function NotFound() {
 }
 
 function Screen({ route }: { route: Route }) {
-  const totals = useCatalogueTotals();
+  const catalogueIds = useCatalogueIds();
+  const indicatorIds = useCallback((level: CatalogueKind) => catalogueIds[level], [catalogueIds]);
   const { i18n } = useTranslation();
   switch (route.name) {
     case 'home':
       return (
         <HomePage
-          indicatorTotal={(level) => totals[level]}
+          indicatorTotal={(level) => catalogueIds[level]?.size}
+          indicatorIds={indicatorIds}
           importSlot={<ImportSlot />}
           onOpenDemo={() => openDemo(isLanguage(i18n.language) ? i18n.language : 'en')}
         />
@@ -195,7 +198,11 @@ export function App() {
             {t('app.name')}
           </a>
           <span className="tagline">{t('app.tagline')}</span>
-          <WhoBadge />
+          {/* The badge reads storage too: when the browser refuses it, the header stays and the
+              screen below says why, instead of the whole page going blank. */}
+          <ErrorBoundary fallback={() => null}>
+            <WhoBadge />
+          </ErrorBoundary>
           <LanguageSwitcher />
         </header>
       )}

@@ -8,8 +8,10 @@ import { answerValueSchema, institutionKindSchema } from './answer';
 import { catalogueKindSchema } from './catalogue';
 
 const isoDate = z.iso.datetime({ offset: true });
-const shortText = z.string().check(z.maxLength(500));
-const longText = z.string().check(z.maxLength(20_000));
+/** What storage accepts; the boxes that edit these fields stop at the same limits (ui/length-hint). */
+export const TEXT_LIMITS = { long: 20_000, short: 500, link: 2000 } as const;
+const shortText = z.string().check(z.maxLength(TEXT_LIMITS.short));
+const longText = z.string().check(z.maxLength(TEXT_LIMITS.long));
 
 export const assessmentSetupSchema = z.object({
   government: z.string().check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(200, { error: 'tooLong' })),
@@ -18,7 +20,7 @@ export const assessmentSetupSchema = z.object({
   focalPoint: z.string().check(z.trim(), z.maxLength(200, { error: 'tooLong' })),
   /** Catalogue institution kinds plus free entries typed by the team. */
   institutions: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))).check(z.maxLength(100)),
-  context: z.string().check(z.maxLength(20_000, { error: 'tooLong' })),
+  context: z.string().check(z.maxLength(TEXT_LIMITS.long, { error: 'tooLong' })),
   /** For a local assessment: the national assessment of its country on this device, if any. */
   nationalAssessmentId: z.optional(z.string()),
 });
@@ -43,11 +45,11 @@ export const evidenceTypes = ['law', 'policy', 'agreement', 'data', 'other'] as 
 export const evidenceSchema = z.object({
   id: z.string().check(z.minLength(1)),
   // May be empty while being typed; the profile leaves untitled items out.
-  title: z.string().check(z.maxLength(500)),
+  title: z.string().check(z.maxLength(TEXT_LIMITS.short)),
   type: z.enum(evidenceTypes),
   reference: shortText,
   year: z.nullable(z.int().check(z.minimum(1800), z.maximum(2100))),
-  link: z.string().check(z.maxLength(2000)),
+  link: z.string().check(z.maxLength(TEXT_LIMITS.link)),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 

@@ -11,10 +11,15 @@ import { database, guard, present, StorageError, type MgiDatabase } from './conn
 import { readReviewStatus, writeAnswerHistory, writeReviewStatus } from './history';
 
 /**
- * How many indicators of each assessment have a real answer (not "Don't know yet"). Counted by the
- * database on the [assessmentId+value] index, no answer read, so a list asks only for its visible rows.
+ * How many indicators of each assessment have a real answer (not "Don't know yet"). Counted on the
+ * [assessmentId+value] index, no answer read, so a list asks only for its visible rows. With
+ * `catalogueIds`, only answers to indicators of the assessment's catalogue count: an answer left by an
+ * indicator that was replaced stays stored and exported but is not progress ("4 of 118" was wrong).
  */
-export function countAnswered(assessmentIds: readonly string[]): Promise<Map<string, number>> {
+export function countAnswered(
+  assessmentIds: readonly string[],
+  catalogueIds?: (assessmentId: string) => ReadonlySet<string> | undefined,
+): Promise<Map<string, number>> {
   return guard(async () => {
     const db = database();
     return db.transaction('r', db.answers, async () => {
@@ -23,6 +28,16 @@ export function countAnswered(assessmentIds: readonly string[]): Promise<Map<str
       // value has no key in this index, so it is not counted at all.
       const counts = await Promise.all(
         assessmentIds.map(async (id) => {
+          const known = catalogueIds?.(id);
+          if (known) {
+            // Keys only (assessment and indicator ids), still no answer read.
+            const [withValue, unknown] = await Promise.all([
+              index.between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).primaryKeys(),
+              index.equals([id, 'unknown']).primaryKeys(),
+            ]);
+            const inCatalogue = (keys: unknown[]) => keys.filter((k) => known.has(String((k as [string, string])[1]))).length;
+            return [id, inCatalogue(withValue) - inCatalogue(unknown)] as const;
+          }
           const [withValue, unknown] = await Promise.all([
             index.between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).count(),
             index.equals([id, 'unknown']).count(),

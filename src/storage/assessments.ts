@@ -4,17 +4,46 @@
  * stored data as it was. Only Dexie calls are awaited inside transactions (see connection.ts).
  */
 import { answerSchema, assessmentSchema, type Answer, type Assessment, type AssessmentSetup } from '../domain/assessment';
+import { restoreAnswer, restoreAssessment, type Restored } from '../domain/restore';
 import { database, exportedSetting, guard, newId, parseWith, present, sealedSetting, StorageError, syncSetting, type MgiDatabase } from './connection';
 import { writeAssessmentHistory } from './history';
 
-export const parseAssessment = parseWith<Assessment>(assessmentSchema);
-export const parseAnswer = parseWith<Answer>(answerSchema);
+const repairedRows = new Set<string>();
+/** How many distinct stored rows were read repaired this session (see domain/restore.ts). */
+export const repairedRowCount = (): number => repairedRows.size;
+
+function noteRepairs(key: string, restored: Restored<unknown> | null): void {
+  if (!restored?.repaired.length || repairedRows.has(key)) return;
+  repairedRows.add(key);
+  // Reported once per row: the team's data is shown and kept, and a developer can see what was fixed.
+  console.warn(`Stored ${key} restored; repaired: ${restored.repaired.join(', ')}`);
+}
+
+/**
+ * Every stored read goes through these: a row that no longer parses is repaired field by field (kept,
+ * never dropped); null only for a missing row or one without its keys.
+ */
+export function parseAssessment(row: unknown): Assessment | null {
+  const restored = restoreAssessment(row);
+  if (restored) noteRepairs(`assessment ${restored.value.id}`, restored);
+  return restored?.value ?? null;
+}
+export function parseAnswer(row: unknown): Answer | null {
+  const restored = restoreAnswer(row);
+  if (restored) noteRepairs(`answer ${restored.value.assessmentId}/${restored.value.indicatorId}`, restored);
+  return restored?.value ?? null;
+}
+/** Data from outside storage (the demonstration) is parsed strictly: refused, never repaired. */
+const strictAssessment = parseWith<Assessment>(assessmentSchema);
+const strictAnswer = parseWith<Answer>(answerSchema);
 
 /** Assessments not deleted, newest change first. Answers are not read: see `countAnswered`. */
 export function listAssessments(): Promise<Assessment[]> {
   return guard(async () => {
-    const rows = await database().assessments.orderBy('updatedAt').reverse().toArray();
-    return rows.map(parseAssessment).filter((a): a is Assessment => a !== null && !a.deletedAt);
+    // Every row, not the updatedAt index: a row whose date is missing is not in that index and would
+    // vanish from the list. Sorted after restoring (a repaired date sorts last).
+    const rows = (await database().assessments.toArray()).map(parseAssessment);
+    return rows.filter((a): a is Assessment => a !== null && !a.deletedAt).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
   });
 }
 
@@ -87,8 +116,8 @@ export function duplicateAssessment(id: string, changes: Partial<AssessmentSetup
  * overwritten.
  */
 export async function addAssessmentWithAnswers(assessment: Assessment, answers: readonly Answer[]): Promise<Assessment> {
-  const stored = parseAssessment(assessment);
-  const rows = answers.map(parseAnswer).filter(present);
+  const stored = strictAssessment(assessment);
+  const rows = answers.map(strictAnswer).filter(present);
   if (!stored || rows.length !== answers.length || rows.some((a) => a.assessmentId !== stored.id)) throw new StorageError('damaged');
   return guard(async () => {
     const db = database();

@@ -13,7 +13,7 @@ import { historyEntrySchema, sameValue, type HistoryEntry } from '../domain/hist
 import { mergeSnapshots, sameAssessment, type Conflict, type Decision, type MergeOutcome, type Snapshot } from '../domain/merge';
 import { commentSchema, proposalSchema, reviewSchema } from '../domain/review';
 import { readActor } from './actor';
-import { parseAnswer } from './assessments';
+import { parseAnswer, parseAssessment } from './assessments';
 import { database, guard, newId, present, sealedSetting, type MgiDatabase } from './connection';
 import { parseHistoryEntry } from './history';
 import { parseComment, parseProposal, parseReview } from './review-store';
@@ -41,10 +41,11 @@ async function readSnapshotIn(db: MgiDatabase, assessmentId: string): Promise<Sn
     rows(db.proposals),
     rows(db.history),
   ]);
-  const parsed = assessmentSchema.safeParse(assessment);
-  if (!parsed.success) return null;
+  // Repaired, not refused: an assessment with one bad field is still exported with all its work.
+  const parsed = parseAssessment(assessment);
+  if (!parsed) return null;
   return {
-    assessment: parsed.data,
+    assessment: parsed,
     answers: answers.map(parseAnswer).filter(present),
     reviews: reviews.map(parseReview).filter(present),
     comments: comments.map(parseComment).filter(present),

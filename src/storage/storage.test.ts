@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AssessmentSetup } from '../domain/assessment';
 import { lastExports, markExported } from './actor';
 import { countAnswered, getAnswers, saveAnswer } from './answers';
@@ -78,10 +78,11 @@ describe('assessments', () => {
     expect((await getAssessment(a.id))?.year).toBe(2026);
   });
 
-  it('ignores stored rows that do not parse instead of trusting them', async () => {
+  it('restores stored rows that do not parse instead of trusting or dropping them', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await db().assessments.add({ id: 'broken', government: 42 });
-    expect(await listAssessments()).toEqual([]);
-    expect(await getAssessment('broken')).toBeNull();
+    expect((await listAssessments()).map((a) => [a.id, a.government, a.status])).toEqual([['broken', '—', 'draft']]);
+    expect((await getAssessment('broken'))?.government).toBe('—');
   });
 });
 
@@ -97,9 +98,9 @@ describe('answers', () => {
   it('replays journalled edits that never reached IndexedDB', async () => {
     const a = await createAssessment(setup, '2026.1');
     journalAnswer(a.id, 'school-access', { narrative: 'typed just before the crash' });
-    expect(await replayJournal()).toBe(1);
+    expect(await replayJournal()).toEqual({ replayed: 1, setAside: 0, kept: 0 });
     expect((await getAnswers(a.id))[0]?.narrative).toBe('typed just before the crash');
-    expect(await replayJournal()).toBe(0);
+    expect(await replayJournal()).toEqual({ replayed: 0, setAside: 0, kept: 0 });
   });
 });
 

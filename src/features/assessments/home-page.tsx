@@ -25,10 +25,13 @@ export function matching(assessments: readonly Assessment[], query: string, show
 
 export function HomePage({
   indicatorTotal,
+  indicatorIds,
   importSlot,
   onOpenDemo,
 }: {
   indicatorTotal: (level: CatalogueKind) => number | undefined;
+  /** The catalogue's indicator ids per level, once loaded: only answers to these count as progress. */
+  indicatorIds?: (level: CatalogueKind) => ReadonlySet<string> | undefined;
   /** "Import a file", supplied by the app (features do not import each other). */
   importSlot?: ReactNode;
   /** Stores a fully answered demonstration assessment and opens it (supplied by the app). */
@@ -45,7 +48,9 @@ export function HomePage({
     const found = matching(await listAssessments(), deferredQuery, showArchived);
     const shown = found.slice(0, limit);
     const ids = shown.map((a) => a.id);
-    const [counts, exports] = await Promise.all([countAnswered(ids), lastExports(ids)]);
+    const levels = new Map(shown.map((a) => [a.id, a.level]));
+    const known = indicatorIds ? (id: string) => indicatorIds(levels.get(id) ?? 'national') : undefined;
+    const [counts, exports] = await Promise.all([countAnswered(ids, known), lastExports(ids)]);
     return {
       total: found.length,
       shown: shown.map((assessment) => ({
@@ -54,7 +59,7 @@ export function HomePage({
         backedUp: backupState(assessment.updatedAt, exports.get(assessment.id)) === 'current',
       })),
     };
-  }, [deferredQuery, showArchived, limit]);
+  }, [deferredQuery, showArchived, limit, indicatorIds]);
   const [deleted, setDeleted] = useState<Assessment | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [openingDemo, setOpeningDemo] = useState(false);

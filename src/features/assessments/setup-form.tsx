@@ -4,8 +4,9 @@ import { useForm, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
 import { institutionKinds, institutionKindSchema } from '../../domain/answer';
-import { assessmentSetupSchema, type AssessmentSetup } from '../../domain/assessment';
+import { assessmentSetupSchema, TEXT_LIMITS, type AssessmentSetup } from '../../domain/assessment';
 import { catalogueKinds } from '../../domain/catalogue';
+import { LengthHint } from '../../ui/length-hint';
 import { SaveStatus, type SaveState } from '../../ui/save-status';
 
 /** The form edits the setup schema, with institutions split into catalogue kinds and free lines. */
@@ -45,7 +46,7 @@ export interface NationalOption {
 
 /**
  * The assessment's details. Creating submits once; editing (`autosave`) saves every valid change
- * within 300 ms, like the answers, with no Save button.
+ * within 100 ms, and at once when the form or the page is left, with no Save button.
  */
 export function SetupForm({
   initial,
@@ -83,6 +84,28 @@ export function SetupForm({
   const [askLevel, setAskLevel] = useState<FormValues['level'] | null>(null);
   const levelField = register('level');
   const first = useRef(true);
+  // The change typed but not yet saved. Leaving the form ("Done", another screen) or the page
+  // (reload, closed tab) saves it at once instead of dropping it with the timer: before, "Done" within
+  // the delay lost everything typed since the last save.
+  const pending = useRef<FormValues | null>(null);
+  const saveNow = useRef(() => {});
+  saveNow.current = () => {
+    const v = pending.current;
+    if (!v) return;
+    pending.current = null;
+    const parsed = formSchema.safeParse(v);
+    // Invalid values are never saved (the form shows why); valid ones go straight to storage.
+    if (parsed.success) void onSubmit(fromFormValues(parsed.data as FormValues)).catch(() => undefined);
+  };
+  useEffect(() => {
+    if (!autosave) return;
+    const flush = () => saveNow.current();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [autosave]);
   useEffect(() => {
     if (!autosave) return;
     if (first.current) {
@@ -90,7 +113,10 @@ export function SetupForm({
       return;
     }
     setSaveState('pending');
+    pending.current = values as FormValues;
+    // Short, so a killed browser loses at most the last moment of typing (IndexedDB commits are durable).
     const timer = setTimeout(() => {
+      pending.current = null;
       void handleSubmit(
         async (v) => {
           try {
@@ -102,7 +128,7 @@ export function SetupForm({
         },
         () => setSaveState('error'),
       )();
-    }, 300);
+    }, 100);
     return () => clearTimeout(timer);
     // Saving follows the values; the callbacks are stable for the life of the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -230,7 +256,14 @@ export function SetupForm({
         <p className="hint" id={`${uid}-context-hint`}>
           {t('setup.contextHint')}
         </p>
-        <textarea id={`${uid}-context`} rows={6} {...register('context')} aria-describedby={described('context', errors.context, true)} />
+        <textarea
+          id={`${uid}-context`}
+          rows={6}
+          maxLength={TEXT_LIMITS.long}
+          {...register('context')}
+          aria-describedby={`${described('context', errors.context, true) ?? ''} ${uid}-context-length`.trim()}
+        />
+        <LengthHint id={`${uid}-context-length`} length={values.context?.length ?? 0} max={TEXT_LIMITS.long} />
         {errorOf('context', errors.context)}
       </div>
       <div className="actions">

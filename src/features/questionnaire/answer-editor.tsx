@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { institutionKinds, type AnswerValue } from '../../domain/answer';
-import { decisionMethods, evidenceTypes, type Answer, type AnswerPatch, type Evidence } from '../../domain/assessment';
+import { decisionMethods, evidenceTypes, TEXT_LIMITS, type Answer, type AnswerPatch, type Evidence } from '../../domain/assessment';
 import type { Indicator } from '../../domain/catalogue';
 import { answerChoices } from '../../domain/relevance';
 import { decisionLabelKey } from '../../ui/labels';
+import { LengthHint } from '../../ui/length-hint';
 
 /** The answer choice: a radio group, so arrow keys move between choices as everywhere else. */
 export function AnswerChoice({
@@ -107,9 +108,11 @@ export function AnswerEditor({
           id={`${uid}-narrative`}
           rows={5}
           value={answer.narrative}
-          aria-describedby={`${uid}-narrative-hint`}
+          maxLength={TEXT_LIMITS.long}
+          aria-describedby={`${uid}-narrative-hint ${uid}-narrative-length`}
           onChange={(e) => onEdit({ narrative: e.target.value })}
         />
+        <LengthHint id={`${uid}-narrative-length`} length={answer.narrative.length} max={TEXT_LIMITS.long} />
       </div>
 
       <section className="evidence" aria-labelledby={`${uid}-evidence`}>
@@ -120,7 +123,7 @@ export function AnswerEditor({
             <li key={item.id} className="evidence-item">
               <div className="field">
                 <label htmlFor={`${uid}-${item.id}-title`}>{t('walk.evidenceTitle')}</label>
-                <input id={`${uid}-${item.id}-title`} value={item.title} onChange={(e) => updateItem(index, { title: e.target.value })} />
+                <input id={`${uid}-${item.id}-title`} maxLength={TEXT_LIMITS.short} value={item.title} onChange={(e) => updateItem(index, { title: e.target.value })} />
               </div>
               <div className="field">
                 <label htmlFor={`${uid}-${item.id}-type`}>{t('walk.evidenceType')}</label>
@@ -138,7 +141,7 @@ export function AnswerEditor({
               </div>
               <div className="field">
                 <label htmlFor={`${uid}-${item.id}-ref`}>{t('walk.evidenceReference')}</label>
-                <input id={`${uid}-${item.id}-ref`} value={item.reference} onChange={(e) => updateItem(index, { reference: e.target.value })} />
+                <input id={`${uid}-${item.id}-ref`} maxLength={TEXT_LIMITS.short} value={item.reference} onChange={(e) => updateItem(index, { reference: e.target.value })} />
               </div>
               <div className="field small">
                 <label htmlFor={`${uid}-${item.id}-year`}>{t('walk.evidenceYear')}</label>
@@ -146,7 +149,7 @@ export function AnswerEditor({
               </div>
               <div className="field">
                 <label htmlFor={`${uid}-${item.id}-link`}>{t('walk.evidenceLink')}</label>
-                <input id={`${uid}-${item.id}-link`} type="url" value={item.link} onChange={(e) => updateItem(index, { link: e.target.value })} />
+                <input id={`${uid}-${item.id}-link`} type="url" maxLength={TEXT_LIMITS.link} value={item.link} onChange={(e) => updateItem(index, { link: e.target.value })} />
               </div>
               <button
                 type="button"
@@ -194,7 +197,15 @@ export function AnswerEditor({
       {answer.decision === 'dissent' ? (
         <div className="field">
           <label htmlFor={`${uid}-dissent`}>{t('walk.dissentNote')}</label>
-          <textarea id={`${uid}-dissent`} rows={3} value={answer.dissentNote} onChange={(e) => onEdit({ dissentNote: e.target.value })} />
+          <textarea
+            id={`${uid}-dissent`}
+            rows={3}
+            value={answer.dissentNote}
+            maxLength={TEXT_LIMITS.long}
+            aria-describedby={`${uid}-dissent-length`}
+            onChange={(e) => onEdit({ dissentNote: e.target.value })}
+          />
+          <LengthHint id={`${uid}-dissent-length`} length={answer.dissentNote.length} max={TEXT_LIMITS.long} />
         </div>
       ) : null}
 

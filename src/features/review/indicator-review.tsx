@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import './review.css';
 import type { AnswerValue } from '../../domain/answer';
 import { answerValues } from '../../domain/answer';
-import type { Answer, Assessment } from '../../domain/assessment';
+import { TEXT_LIMITS, type Answer, type Assessment } from '../../domain/assessment';
 import { allIndicators, type CatalogueBundle } from '../../domain/catalogue';
 import type { Actor } from '../../domain/history';
 import { COMMENT_MAX, isAuthor, isPending, isResolved, pendingProposals, statusOf, threadsOf, type Comment, type Proposal } from '../../domain/review';
 import { useStored } from '../../storage/live';
+import { LengthHint } from '../../ui/length-hint';
 import {
   addComment,
   answerQuery,
@@ -106,7 +107,15 @@ function ProposalForm({ assessment, indicatorId, choices, onDone }: { assessment
         ))}
       </select>
       <label htmlFor={`${uid}-narrative`}>{t('panel.proposedNarrative')}</label>
-      <textarea id={`${uid}-narrative`} rows={4} value={narrative} onChange={(e) => setNarrative(e.target.value)} />
+      <textarea
+        id={`${uid}-narrative`}
+        rows={4}
+        value={narrative}
+        maxLength={TEXT_LIMITS.long}
+        aria-describedby={`${uid}-narrative-length`}
+        onChange={(e) => setNarrative(e.target.value)}
+      />
+      <LengthHint id={`${uid}-narrative-length`} length={narrative.length} max={TEXT_LIMITS.long} />
       <label htmlFor={`${uid}-note`}>{t('panel.proposalNote')}</label>
       <textarea id={`${uid}-note`} rows={2} value={note} maxLength={COMMENT_MAX} onChange={(e) => setNote(e.target.value)} />
       {error ? <ErrorMessage error={error} /> : null}
