@@ -29,7 +29,7 @@ test('no request leaves the app origin, and markup typed by a user shows as text
   await expect(page.getByText('All changes saved')).toBeVisible();
 
   await page.goto('/');
-  await expect(page.getByRole('link', { name: new RegExp(markup.replace(/[()]/g, '\\$&')) })).toHaveText(markup);
+  await expect(page.getByRole('link', { name: new RegExp(`^Open ${markup.replace(/[()]/g, '\\$&')}`) })).toHaveText(markup);
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 
   // A page may still try to reach out: the policy blocks it.

@@ -104,7 +104,7 @@ test('an encrypted file needs its passphrase, and a damaged file is refused with
   await importOnHome(reviewer, encrypted);
   await reviewer.getByLabel(/is encrypted\. Passphrase:/).fill('wrong passphrase');
   await reviewer.getByRole('button', { name: 'Open the file' }).click();
-  await expect(reviewer.getByRole('alert')).toHaveText('the passphrase is wrong, or the encrypted file was damaged.');
+  await expect(reviewer.getByRole('alert')).toHaveText('The passphrase is wrong, or the encrypted file was damaged.');
   await reviewer.getByLabel(/is encrypted\. Passphrase:/).fill('Phrase secrète du ministère');
   await reviewer.getByRole('button', { name: 'Open the file' }).click();
   await expect(reviewer.getByText(/Republic of Exampleland \(\d{4}\) was added to this laptop/)).toBeVisible();

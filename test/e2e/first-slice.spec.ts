@@ -22,6 +22,6 @@ test('a new user creates an assessment, answers a question with a narrative, rel
   await expect(page.getByLabel('Narrative')).toHaveValue('A decree of 2021 covers part of the ground; the law is still in draft.');
 
   await page.goto('/');
-  await expect(page.getByRole('link', { name: /Republic of Exampleland/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Open Republic of Exampleland/ })).toBeVisible();
   await expect(page.getByText(/1 of \d+ answered/)).toBeVisible();
 });

@@ -53,7 +53,7 @@ test('after one visit, the app starts and works with the network off and the ser
   const third = await context.newPage();
   await third.goto(url);
   await expect(third.getByRole('heading', { name: 'Evaluaciones en este dispositivo' })).toBeVisible();
-  await expect(third.getByRole('link', { name: /Offline Republic/ })).toBeVisible();
+  await expect(third.getByRole('link', { name: /^Abrir Offline Republic/ })).toBeVisible();
   await context.close();
 });
 
