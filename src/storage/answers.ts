@@ -4,7 +4,7 @@
  */
 import Dexie from 'dexie';
 import { answerSchema, emptyAnswer, type Answer, type AnswerPatch } from '../domain/assessment';
-import { answerFields, type AnswerField, type HistoryEntry } from '../domain/history';
+import { answerFields, sameValue, type AnswerField, type HistoryEntry } from '../domain/history';
 import { readActor } from './actor';
 import { parseAnswer, parseAssessment, writeAssessment } from './assessments';
 import { database, guard, present, StorageError, type MgiDatabase } from './connection';
@@ -75,7 +75,7 @@ const reviewedFields: readonly AnswerField[] = answerFields.filter((f) => f !== 
 export async function writeAnswer(db: MgiDatabase, assessmentId: string, indicatorId: string, patch: AnswerPatch, now: string, via?: HistoryEntry['via']): Promise<Answer> {
   const stored = parseAnswer(await db.answers.get([assessmentId, indicatorId])) ?? emptyAnswer(assessmentId, indicatorId, now);
   const next = answerSchema.parse({ ...stored, ...patch, assessmentId, indicatorId, updatedAt: now });
-  const changed = reviewedFields.some((f) => JSON.stringify(stored[f]) !== JSON.stringify(next[f]));
+  const changed = reviewedFields.some((f) => !sameValue(stored[f], next[f]));
   await writeAnswerHistory(db, stored, next, now, via);
   await db.answers.put(next);
   if (changed && (await readReviewStatus(db, assessmentId, indicatorId)) === 'validated') {

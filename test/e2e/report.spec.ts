@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, pdfText } from './helpers';
 
 /**
  * Results and the profile PDF, as a workshop uses them: open the demonstration assessment, look at
@@ -22,19 +21,6 @@ async function offlineWhenPossible(page: Page, context: BrowserContext): Promise
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await context.setOffline(true);
   return true;
-}
-
-async function pdfText(file: string): Promise<{ text: string; info: Record<string, unknown>; pages: number }> {
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false }).promise;
-  let text = '';
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    text += ` ${content.items.map((i) => ('str' in i ? i.str : '')).join(' ')}`;
-  }
-  const { info } = await doc.getMetadata();
-  const pages = doc.numPages;
-  await doc.destroy();
-  return { text: text.replace(/\s+/g, ' '), info: info as Record<string, unknown>, pages };
 }
 
 test('the demonstration assessment gives results on screen and a Spanish profile PDF, offline', async ({ page, context }, testInfo) => {

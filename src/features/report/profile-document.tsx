@@ -256,19 +256,16 @@ export interface ProfileDocumentProps {
   onPage?: PageRecorder;
 }
 
+/** The PDF's metadata (title, author, language…), the same for the profile and the workshop annex. */
+function documentInfo(meta: ProfileModel['meta']) {
+  return { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords, creator: meta.creator, producer: meta.creator, language: meta.language };
+}
+
 export function ProfileDocument({ model, pages = {}, onPage }: ProfileDocumentProps) {
   const family = fontFamilies(model.scripts);
   const frame: Frame = { header: model.header, pageLabel: model.pageLabel, watermark: model.watermark, family };
   return (
-    <Document
-      title={model.meta.title}
-      author={model.meta.author}
-      subject={model.meta.subject}
-      keywords={model.meta.keywords}
-      creator={model.meta.creator}
-      producer={model.meta.creator}
-      language={model.meta.language}
-    >
+    <Document {...documentInfo(model.meta)}>
       <Page size="A4" style={[styles.cover, { fontFamily: family }]}>
         <Watermark text={model.watermark} />
         <View style={styles.coverBand} />
@@ -440,15 +437,7 @@ export function WorkshopAnnexDocument({ model }: { model: WorkshopAnnexModel }) 
   const family = fontFamilies(model.scripts);
   const frame: Frame = { header: model.header, pageLabel: model.pageLabel, watermark: null, family };
   return (
-    <Document
-      title={model.meta.title}
-      author={model.meta.author}
-      subject={model.meta.subject}
-      keywords={model.meta.keywords}
-      creator={model.meta.creator}
-      producer={model.meta.creator}
-      language={model.meta.language}
-    >
+    <Document {...documentInfo(model.meta)}>
       <Sheet frame={frame}>
         <Text style={styles.coverTitle}>{model.cover.title}</Text>
         <Text style={styles.coverGovernment}>{model.cover.government}</Text>

@@ -5,6 +5,7 @@ import type { AccessRole } from '../../domain/sync-access';
 import { SyncError, type CouchServer } from '../../storage/sync/couch';
 import { navigate } from '../../ui/router';
 import { download, listRemote } from './sync-engine';
+import { SignInFields } from './sign-in-fields';
 
 /**
  * Route #/sync: sign in to a sync server and open an assessment that is not on this laptop yet (a
@@ -57,12 +58,7 @@ export function OpenFromServerPage() {
       <p className="hint">{t('sync.open.intro')}</p>
       <form onSubmit={(e) => void signIn(e)} aria-labelledby={`${uid}-signin`} className="sync-signin">
         <h2 id={`${uid}-signin`}>{t('sync.connectTitle')}</h2>
-        <label htmlFor={`${uid}-url`}>{t('sync.serverAddress')}</label>
-        <input id={`${uid}-url`} type="url" value={url} onChange={(e) => setUrl(e.target.value)} required />
-        <label htmlFor={`${uid}-name`}>{t('sync.name')}</label>
-        <input id={`${uid}-name`} autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required />
-        <label htmlFor={`${uid}-password`}>{t('sync.password')}</label>
-        <input id={`${uid}-password`} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <SignInFields uid={uid} url={url} name={name} password={password} onUrl={setUrl} onName={setName} onPassword={setPassword} />
         <button type="submit" disabled={busy}>
           {t('sync.open.signIn')}
         </button>

@@ -10,6 +10,7 @@ import { ConflictList } from '../../ui/conflict-list';
 import { formatDateTime } from '../../ui/format';
 import { href } from '../../ui/router';
 import { connect, decide, disconnect, onOnline, resume, resumeAll, setCatalogueSource, statusOf, subscribe, syncNow } from './sync-engine';
+import { SignInFields } from './sign-in-fields';
 
 /** The sync state of one assessment, kept current as the background work goes on. */
 function useSyncStatus(assessmentId: string) {
@@ -148,12 +149,7 @@ export function SyncPage({ assessment, bundle }: { assessment: Assessment; bundl
       {needsSignIn ? (
         <form onSubmit={(e) => void signIn(e)} aria-labelledby={`${uid}-signin`} className="sync-signin">
           <h2 id={`${uid}-signin`}>{status.connected ? t('sync.signInAgain') : t('sync.connectTitle')}</h2>
-          <label htmlFor={`${uid}-url`}>{t('sync.serverAddress')}</label>
-          <input id={`${uid}-url`} type="url" value={url} onChange={(e) => setUrl(e.target.value)} required />
-          <label htmlFor={`${uid}-name`}>{t('sync.name')}</label>
-          <input id={`${uid}-name`} autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required />
-          <label htmlFor={`${uid}-password`}>{t('sync.password')}</label>
-          <input id={`${uid}-password`} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <SignInFields uid={uid} url={url} name={name} password={password} onUrl={setUrl} onName={setName} onPassword={setPassword} />
           {error ? <p role="alert">{error}</p> : null}
           <button type="submit" disabled={busy}>
             {t('sync.connect')}
