@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './app/app';
 import { setupI18n } from './app/i18n';
 import { purgeDeleted } from './storage/assessments';
-import { replayJournal } from './storage/journal';
+import { edits } from './storage/edits';
 import { ErrorBoundary } from './ui/error-boundary';
 import { StorageErrorMessage } from './ui/storage-error-message';
 import './app/app.css';
@@ -17,7 +17,7 @@ const sessionStart = new Date().toISOString();
 // removed for good once the first screen is up.
 async function recover() {
   try {
-    await replayJournal();
+    await edits.replay();
   } catch {
     // Storage unavailable: the screens say so when they try to read.
   }

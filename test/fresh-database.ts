@@ -1,6 +1,7 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { MgiDatabase, setDatabase } from '../src/storage/connection';
+import { edits } from '../src/storage/edits';
 
 /** A fresh Dexie database over fake-indexeddb, made current for the storage module. */
 export function freshDatabase(): MgiDatabase {
@@ -21,6 +22,8 @@ export function withFreshDatabase(): () => MgiDatabase {
   afterEach(async () => {
     // Unmount first: a screen still mounted would re-run its live queries on a deleted database.
     cleanup();
+    // Changes a test left in the tab's save queue are written now, not into the next test's database.
+    await edits.flush().catch(() => undefined);
     await db?.delete();
   });
   return () => {

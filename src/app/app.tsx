@@ -139,7 +139,7 @@ function Screen({ route }: { route: Route }) {
     case 'new':
       return <NewAssessmentPage catalogueVersion={async (level) => (await loadCatalogue(level)).version} />;
     case 'setup':
-      return <EditAssessmentPage id={route.id} />;
+      return <EditAssessmentPage id={route.id} indicatorIds={indicatorIds} />;
     case 'walk':
       return (
         <WithAssessment

@@ -201,7 +201,20 @@ export interface FieldChange {
 export function recordChanges(
   existing: readonly HistoryEntry[],
   changes: readonly FieldChange[],
-  context: { assessmentId: string; actor: Actor; now: string; sealedAt: string | null; newId: () => string; via?: HistoryEntry['via'] },
+  context: {
+    assessmentId: string;
+    actor: Actor;
+    now: string;
+    sealedAt: string | null;
+    newId: () => string;
+    via?: HistoryEntry['via'];
+    /**
+     * Whether an edit may be folded into this entry at all. Storage allows only entries the same tab
+     * wrote: two tabs of one laptop share person and device, and folding one tab's typing into the
+     * other's entry would erase that version from the history.
+     */
+    mayFold?: (entry: HistoryEntry) => boolean;
+  },
 ): { put: HistoryEntry[]; remove: string[] } {
   const put: HistoryEntry[] = [];
   const remove: string[] = [];
@@ -209,7 +222,7 @@ export function recordChanges(
   for (const change of changes) {
     const forField = existing.filter((e) => e.indicatorId === change.indicatorId && e.field === change.field).sort(compareEntries);
     const last = forField.at(-1);
-    if (!context.via && canCoalesce(last, context.actor, context.now, context.sealedAt)) {
+    if (!context.via && canCoalesce(last, context.actor, context.now, context.sealedAt) && (context.mayFold?.(last) ?? true)) {
       if (sameValue(last.old, change.new)) remove.push(last.id); // typed and undone: nothing happened
       else put.push({ ...last, new: change.new, at: context.now });
       continue;

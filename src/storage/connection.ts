@@ -67,6 +67,11 @@ export class MgiDatabase extends Dexie {
     this.version(4).stores({
       answers: '[assessmentId+indicatorId], assessmentId, [assessmentId+value]',
     });
+    // Version 5: history by answer and sequence, so a keystroke's save reads the answer's latest
+    // entries only, not its whole history (a save does work in proportion to the change).
+    this.version(5).stores({
+      history: 'id, assessmentId, [assessmentId+indicatorId], [assessmentId+indicatorId+seq]',
+    });
   }
 }
 

@@ -210,7 +210,7 @@ describe('schema upgrade to version 3', () => {
     expect(await getAssessment('old')).toMatchObject({ government: 'Republic of Testland' });
     await saveAnswer('old', 'school-access', { value: 'yes' });
     expect(await getHistory('old')).toMatchObject([{ field: 'value', new: 'yes', by: 'Ana' }]);
-    expect(upgraded.verno).toBe(4);
+    expect(upgraded.verno).toBe(5);
   });
 });
 

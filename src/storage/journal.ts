@@ -1,30 +1,26 @@
 /**
- * A synchronous write-ahead journal in localStorage for answer edits not yet in IndexedDB.
- * IndexedDB writes are asynchronous and can be cut short when a tab closes or the machine crashes;
- * localStorage writes finish before the keystroke handler returns. On start the app replays the
- * journal, so a word typed just before a crash is still there.
+ * A synchronous write-ahead journal in localStorage for edits not yet in IndexedDB. IndexedDB writes
+ * are asynchronous and can be cut short when a tab closes; localStorage writes finish before the
+ * keystroke handler returns. On start the app replays the journal (save-queue.ts), so a word typed
+ * just before a reload is still there.
  *
- * Replay reads each entry on its own: one malformed entry, or one field storage cannot accept (a
- * narrative over the limit), never blocks the others. What cannot be replayed is set aside under its
- * own key with the reason, not deleted, and counted in the result; an entry that failed only because
- * storage is unavailable right now stays in the journal for the next start.
+ * One localStorage item per edited record, so a keystroke rewrites only its own entry, never the
+ * whole journal. What cannot be replayed is set aside under its own key with the reason, not deleted.
  */
-import * as z from 'zod/mini';
-import { answerSchema, type AnswerPatch } from '../domain/assessment';
-import { saveAnswer } from './answers';
-import { classify } from './connection';
 
-const KEY = 'mgi.journal.v1';
+const PREFIX = 'mgi.journal.v2.';
+/** The first journal kept every answer edit in one item; read once, then written as v2 entries. */
+const V1_KEY = 'mgi.journal.v1';
 const SET_ASIDE_KEY = 'mgi.journal.set-aside.v1';
 
-const entrySchema = z.object({
-  assessmentId: z.string().check(z.minLength(1)),
-  indicatorId: z.string().check(z.minLength(1)),
-  patch: z.record(z.string(), z.unknown()),
-  at: z.iso.datetime({ offset: true }),
-});
-type Entry = { assessmentId: string; indicatorId: string; patch: AnswerPatch; at: string };
-type Entries = Record<string, Entry>;
+/** Where entries live: localStorage in the app, a Map in unit tests. */
+export interface JournalStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+  key(index: number): string | null;
+  readonly length: number;
+}
 
 /** What could not be replayed, kept for a person or a developer to recover by hand. */
 export interface SetAside {
@@ -33,130 +29,110 @@ export interface SetAside {
   at: string;
 }
 
-function readRaw(key: string): unknown {
+const store = (): JournalStore | undefined => {
   try {
-    const raw = globalThis.localStorage?.getItem(key);
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined; // Blocked storage throws on access.
+  }
+};
+
+function parse(raw: string | null): unknown {
+  try {
     return raw ? (JSON.parse(raw) as unknown) : null;
   } catch {
-    return null;
+    return raw; // Kept as text, so it can be set aside as it was.
   }
 }
 
-function read(): Entries {
-  const parsed = readRaw(KEY);
-  return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Entries) : {};
-}
+export class Journal {
+  constructor(private readonly backing: () => JournalStore | undefined = store) {}
 
-function write(entries: Entries): void {
-  try {
-    if (Object.keys(entries).length === 0) globalThis.localStorage?.removeItem(KEY);
-    else globalThis.localStorage?.setItem(KEY, JSON.stringify(entries));
-  } catch {
-    // localStorage full or blocked: IndexedDB remains the record; the save state shows the outcome.
+  /** Records the pending change of one record (replacing its earlier entry). False if it could not. */
+  put(key: string, entry: unknown): boolean {
+    try {
+      this.backing()?.setItem(PREFIX + key, JSON.stringify(entry));
+      return true;
+    } catch {
+      // localStorage full or blocked: IndexedDB remains the record; the save state shows the outcome.
+      return false;
+    }
+  }
+
+  remove(key: string): void {
+    try {
+      this.backing()?.removeItem(PREFIX + key);
+    } catch {
+      // As above.
+    }
+  }
+
+  /** Raw text of one entry, to tell whether it changed while it was being replayed. */
+  raw(key: string): string | null {
+    try {
+      return this.backing()?.getItem(PREFIX + key) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Every entry as stored, parsed or not (the caller checks its shape). */
+  entries(): { key: string; value: unknown; raw: string | null }[] {
+    const backing = this.backing();
+    if (!backing) return [];
+    const out: { key: string; value: unknown; raw: string | null }[] = [];
+    try {
+      for (let i = 0; i < backing.length; i++) {
+        const name = backing.key(i);
+        if (name?.startsWith(PREFIX)) {
+          const raw = backing.getItem(name);
+          out.push({ key: name.slice(PREFIX.length), value: parse(raw), raw });
+        }
+      }
+      const v1 = parse(backing.getItem(V1_KEY));
+      if (v1 !== null && typeof v1 === 'object' && !Array.isArray(v1)) {
+        for (const [name, value] of Object.entries(v1)) out.push({ key: `v1:${name}`, value: { kind: 'answer', ...(value as object) }, raw: null });
+      } else if (v1 !== null) {
+        out.push({ key: 'v1', value: v1, raw: null });
+      }
+    } catch {
+      // Blocked while reading: what was read is replayed.
+    }
+    return out;
+  }
+
+  /** Called once the v1 item's entries have all been replayed or set aside. */
+  dropV1(): void {
+    try {
+      this.backing()?.removeItem(V1_KEY);
+    } catch {
+      // As above.
+    }
+  }
+
+  setAside(items: SetAside[]): void {
+    if (items.length === 0) return;
+    try {
+      this.backing()?.setItem(SET_ASIDE_KEY, JSON.stringify([...this.setAsideEntries(), ...items]));
+    } catch {
+      // Nowhere to keep it: the count returned by the replay still reports it.
+    }
+  }
+
+  /** Entries set aside by earlier replays (malformed, or refused by storage), oldest first. */
+  setAsideEntries(): SetAside[] {
+    let list: unknown = null;
+    try {
+      list = parse(this.backing()?.getItem(SET_ASIDE_KEY) ?? null);
+    } catch {
+      list = null;
+    }
+    return Array.isArray(list) ? (list as SetAside[]) : [];
   }
 }
+
+/** The app's journal, in localStorage. */
+export const journal = new Journal();
 
 /** Entries set aside by earlier replays (malformed, or refused by storage), oldest first. */
-export function setAsideEntries(): SetAside[] {
-  const list = readRaw(SET_ASIDE_KEY);
-  return Array.isArray(list) ? (list as SetAside[]) : [];
-}
-
-function setAside(items: SetAside[]): void {
-  if (items.length === 0) return;
-  try {
-    globalThis.localStorage?.setItem(SET_ASIDE_KEY, JSON.stringify([...setAsideEntries(), ...items]));
-  } catch {
-    // Nowhere to keep it: the count returned by the replay still reports it.
-  }
-}
-
-const entryKey = (assessmentId: string, indicatorId: string) => `${assessmentId}\u0000${indicatorId}`;
-
-/** Records a pending change, merged with earlier pending changes to the same answer. */
-export function journalAnswer(assessmentId: string, indicatorId: string, patch: AnswerPatch): void {
-  const entries = read();
-  const key = entryKey(assessmentId, indicatorId);
-  entries[key] = { assessmentId, indicatorId, patch: { ...entries[key]?.patch, ...patch }, at: new Date().toISOString() };
-  write(entries);
-}
-
-/** Forgets the given fields once they are stored, keeping any newer edits of other fields. */
-export function settleJournal(assessmentId: string, indicatorId: string, saved: AnswerPatch): void {
-  const entries = read();
-  const key = entryKey(assessmentId, indicatorId);
-  const entry = entries[key];
-  if (!entry?.patch) return;
-  const rest = Object.fromEntries(
-    Object.entries(entry.patch).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(saved[field as keyof AnswerPatch])),
-  );
-  if (Object.keys(rest).length === 0) delete entries[key];
-  else entries[key] = { ...entry, patch: rest };
-  write(entries);
-}
-
-const editable = new Set(['value', 'narrative', 'evidence', 'institutions', 'decision', 'dissentNote', 'followUp']);
-
-/** Splits a patch into the fields storage accepts and those it would refuse (named). */
-function splitPatch(patch: Record<string, unknown>): { good: AnswerPatch; bad: string[] } {
-  const good: Record<string, unknown> = {};
-  const bad: string[] = [];
-  const shape = answerSchema.shape as Record<string, { safeParse: (v: unknown) => { success: boolean } }>;
-  for (const [field, value] of Object.entries(patch)) {
-    if (editable.has(field) && shape[field]!.safeParse(value).success) good[field] = value;
-    else bad.push(field);
-  }
-  return { good: good as AnswerPatch, bad };
-}
-
-export interface ReplayResult {
-  /** Answers whose journalled changes are now in IndexedDB. */
-  replayed: number;
-  /** Entries or fields set aside (see `setAsideEntries`). */
-  setAside: number;
-  /** Entries left in the journal because storage could not be written now. */
-  kept: number;
-}
-
-/** Writes every journalled change into IndexedDB, each on its own; returns what happened. */
-export async function replayJournal(): Promise<ReplayResult> {
-  const result: ReplayResult = { replayed: 0, setAside: 0, kept: 0 };
-  const entries = read();
-  const now = new Date().toISOString();
-  const aside: SetAside[] = [];
-  const remaining: Entries = {};
-  for (const [key, raw] of Object.entries(entries)) {
-    const parsed = entrySchema.safeParse(raw);
-    if (!parsed.success) {
-      aside.push({ entry: raw, reason: 'malformed', at: now });
-      continue;
-    }
-    const entry = parsed.data;
-    const { good, bad } = splitPatch(entry.patch);
-    if (bad.length > 0) {
-      aside.push({ entry: { ...entry, patch: Object.fromEntries(bad.map((f) => [f, entry.patch[f]])) }, reason: `refused: ${bad.join(', ')}`, at: now });
-    }
-    if (Object.keys(good).length === 0) continue;
-    try {
-      await saveAnswer(entry.assessmentId, entry.indicatorId, good, entry.at);
-      result.replayed += 1;
-    } catch (error) {
-      const problem = classify(error).problem;
-      if (problem === 'unavailable' || problem === 'writeFailed' || problem === 'quota') {
-        // Storage may work at the next start: keep the entry as it is.
-        remaining[key] = { ...entry, patch: good };
-        result.kept += 1;
-      } else {
-        aside.push({ entry: { ...entry, patch: good }, reason: problem, at: now });
-      }
-    }
-  }
-  setAside(aside);
-  result.setAside = aside.length;
-  // Edits journalled while the replay ran (none at start-up, but keep them) are merged back.
-  const latest = read();
-  for (const key of Object.keys(entries)) if (JSON.stringify(latest[key]) === JSON.stringify(entries[key])) delete latest[key];
-  write({ ...remaining, ...latest });
-  if (aside.length > 0) console.warn(`Journal: ${aside.length} entr${aside.length === 1 ? 'y' : 'ies'} set aside (localStorage ${SET_ASIDE_KEY})`);
-  return result;
-}
+export const setAsideEntries = (): SetAside[] => journal.setAsideEntries();

@@ -60,8 +60,7 @@ describe('SetupForm', () => {
     renderWithI18n(
       <SetupForm
         initial={{ ...newSetup(2026), government: 'Testland' }}
-        autosave
-        onSubmit={onSubmit}
+        autosave={{ change: onSubmit, state: 'saved' }}
         onCancel={() => undefined}
         cancelLabel="Done"
         nationalOptions={[]}
@@ -78,9 +77,8 @@ describe('SetupForm', () => {
     renderWithI18n(
       <SetupForm
         initial={{ ...newSetup(2026), government: 'Testland' }}
-        autosave
+        autosave={{ change: onSubmit, state: 'saved' }}
         answered={12}
-        onSubmit={onSubmit}
         onCancel={() => undefined}
         cancelLabel="Done"
         nationalOptions={[]}

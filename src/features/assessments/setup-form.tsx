@@ -45,8 +45,8 @@ export interface NationalOption {
 }
 
 /**
- * The assessment's details. Creating submits once; editing (`autosave`) saves every valid change
- * within 100 ms, and at once when the form or the page is left, with no Save button.
+ * The assessment's details. Creating submits once; editing (`autosave`) saves every valid change as
+ * it is made, with no Save button.
  */
 export function SetupForm({
   initial,
@@ -54,16 +54,18 @@ export function SetupForm({
   onSubmit,
   onCancel,
   cancelLabel,
-  autosave = false,
+  autosave,
   nationalOptions,
   answered = 0,
 }: {
   initial: AssessmentSetup;
   submitLabel?: string;
-  onSubmit: (setup: AssessmentSetup) => Promise<void>;
+  /** Creating: called once with the details when the person submits. */
+  onSubmit?: (setup: AssessmentSetup) => Promise<void>;
   onCancel: () => void;
   cancelLabel?: string;
-  autosave?: boolean;
+  /** Editing: every valid change is handed to `change` (the save queue) and `state` is shown. */
+  autosave?: { change: (setup: AssessmentSetup) => void; state: SaveState };
   nationalOptions: NationalOption[];
   /** Answers the assessment already has: switching its level then asks first. */
   answered?: number;
@@ -75,64 +77,36 @@ export function SetupForm({
     handleSubmit,
     control,
     setValue,
+    trigger,
     formState: { errors, isSubmitting },
   } = useForm<FormValues>({ resolver: zodResolver(formSchema), defaultValues: toFormValues(initial), mode: autosave ? 'onChange' : 'onSubmit' });
   const values = useWatch({ control });
   const level = values.level;
-  const [saveState, setSaveState] = useState<SaveState>('saved');
+  // Values that do not pass (a missing government, a year out of range) are not saved; the form says why.
+  const [invalid, setInvalid] = useState(false);
   // The other catalogue has other indicators: its answers would disappear from view, so ask first.
   const [askLevel, setAskLevel] = useState<FormValues['level'] | null>(null);
   const levelField = register('level');
   const first = useRef(true);
-  // The change typed but not yet saved. Leaving the form ("Done", another screen) or the page
-  // (reload, closed tab) saves it at once instead of dropping it with the timer: before, "Done" within
-  // the delay lost everything typed since the last save.
-  const pending = useRef<FormValues | null>(null);
-  const saveNow = useRef(() => {});
-  saveNow.current = () => {
-    const v = pending.current;
-    if (!v) return;
-    pending.current = null;
-    const parsed = formSchema.safeParse(v);
-    // Invalid values are never saved (the form shows why); valid ones go straight to storage.
-    if (parsed.success) void onSubmit(fromFormValues(parsed.data as FormValues)).catch(() => undefined);
-  };
+  const change = autosave?.change;
   useEffect(() => {
-    if (!autosave) return;
-    const flush = () => saveNow.current();
-    window.addEventListener('pagehide', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      flush();
-    };
-  }, [autosave]);
-  useEffect(() => {
-    if (!autosave) return;
+    if (!change) return;
     if (first.current) {
       first.current = false;
       return;
     }
-    setSaveState('pending');
-    pending.current = values as FormValues;
-    // Short, so a killed browser loses at most the last moment of typing (IndexedDB commits are durable).
-    const timer = setTimeout(() => {
-      pending.current = null;
-      void handleSubmit(
-        async (v) => {
-          try {
-            await onSubmit(fromFormValues(v));
-            setSaveState('saved');
-          } catch {
-            setSaveState('error');
-          }
-        },
-        () => setSaveState('error'),
-      )();
-    }, 100);
-    return () => clearTimeout(timer);
-    // Saving follows the values; the callbacks are stable for the life of the form.
+    // Every valid change goes to the save queue at once: journalled synchronously (a reload or "Done"
+    // a moment later loses nothing) and stored within 50 ms.
+    const parsed = formSchema.safeParse(values);
+    setInvalid(!parsed.success);
+    if (!parsed.success) {
+      void trigger();
+      return;
+    }
+    change(fromFormValues(parsed.data as FormValues));
+    // Saving follows the values; the callback is stable for the life of the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [JSON.stringify(values), autosave]);
+  }, [JSON.stringify(values)]);
 
   const errorOf = (name: string, error: FieldError | undefined) =>
     error ? (
@@ -144,7 +118,7 @@ export function SetupForm({
     [hint ? `${uid}-${name}-hint` : '', error ? `${uid}-${name}-error` : ''].filter(Boolean).join(' ') || undefined;
 
   return (
-    <form className="form" noValidate onSubmit={handleSubmit(async (values) => onSubmit(fromFormValues(values)))}>
+    <form className="form" noValidate onSubmit={handleSubmit(async (values) => onSubmit?.(fromFormValues(values)))}>
       <div className="field">
         <label htmlFor={`${uid}-government`}>{t('setup.government')}</label>
         <p className="hint" id={`${uid}-government-hint`}>
@@ -268,7 +242,7 @@ export function SetupForm({
       </div>
       <div className="actions">
         {autosave ? (
-          <SaveStatus state={saveState} />
+          <SaveStatus state={invalid ? 'error' : autosave.state} />
         ) : (
           <button type="submit" className="primary" disabled={isSubmitting}>
             {submitLabel}

@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { AssessmentSetup } from '../../domain/assessment';
 import type { CatalogueKind } from '../../domain/catalogue';
 import { countAnswered } from '../../storage/answers';
-import { createAssessment, getAssessment, listAssessments, updateAssessment } from '../../storage/assessments';
+import { createAssessment, getAssessment, listAssessments } from '../../storage/assessments';
+import { assessmentTarget, edits } from '../../storage/edits';
 import { useStored } from '../../storage/live';
+import { stateOf } from '../../storage/save-queue';
 import { navigate } from '../../ui/router';
 import { StorageErrorMessage } from '../../ui/storage-error-message';
+import { useEdits } from '../../ui/use-edits';
 import { SetupForm, type NationalOption } from './setup-form';
 
 export function newSetup(year = new Date().getFullYear()): AssessmentSetup {
@@ -49,11 +52,24 @@ export function NewAssessmentPage({ catalogueVersion }: { catalogueVersion: (lev
   );
 }
 
-export function EditAssessmentPage({ id }: { id: string }) {
+function withPending(stored: AssessmentSetup, patch: Record<string, unknown> | undefined): AssessmentSetup {
+  if (!patch) return stored;
+  const { nationalAssessmentId, ...rest } = patch as Partial<AssessmentSetup> & { nationalAssessmentId?: string | null };
+  return { ...stored, ...rest, ...(nationalAssessmentId === undefined ? {} : { nationalAssessmentId: nationalAssessmentId ?? undefined }) };
+}
+
+export function EditAssessmentPage({ id, indicatorIds }: { id: string; indicatorIds?: (level: CatalogueKind) => ReadonlySet<string> | undefined }) {
   const { t } = useTranslation();
   const assessment = useStored(() => getAssessment(id), [id]);
-  const answered = useStored(async () => (await countAnswered([id])).get(id) ?? 0, [id]);
-  const [error, setError] = useState<unknown>(null);
+  // Only answers to the assessment's catalogue count (they are what a level switch would hide).
+  const answered = useStored(async () => {
+    const level = (await getAssessment(id))?.level ?? 'national';
+    const known = indicatorIds?.(level);
+    return (await countAnswered([id], known ? () => known : undefined)).get(id) ?? 0;
+  }, [id, indicatorIds]);
+  const view = useEdits();
+  const key = edits.keyOf(assessmentTarget(id));
+  const { state, error } = stateOf(view, (k) => k === key);
   const nationalOptions = useNationalOptions(id);
   if (assessment === undefined) return <p>{t('app.loading')}</p>;
   if (assessment === null) return <p role="alert">{t('app.notFound')}</p>;
@@ -66,21 +82,17 @@ export function EditAssessmentPage({ id }: { id: string }) {
       <SetupForm
         // Keyed by id only: live updates of the stored record must not reset what is being typed.
         key={id}
-        initial={assessment}
-        autosave
+        // Details still waiting to be saved (storage failed, then the form was left) are shown, so
+        // the next change carries them instead of replacing them with the stored values.
+        initial={withPending(assessment, view.pending.get(key ?? '')?.patch)}
         answered={answered ?? 0}
         nationalOptions={nationalOptions}
         cancelLabel={t('setup.done')}
         onCancel={() => navigate({ name: 'walk', id })}
-        onSubmit={async (setup) => {
-          try {
-            setError(null);
-            // Spelled out so that unlinking the national assessment really removes the link.
-            await updateAssessment(id, { ...setup, nationalAssessmentId: setup.nationalAssessmentId });
-          } catch (e) {
-            setError(e);
-            throw e;
-          }
+        autosave={{
+          // A removed link is sent as null: the journal is JSON, which has no `undefined`.
+          change: (setup) => edits.edit(assessmentTarget(id), { ...setup, nationalAssessmentId: setup.nationalAssessmentId ?? null }),
+          state,
         }}
       />
     </section>

@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Answer, AnswerPatch } from '../../domain/assessment';
 import { emptyAnswer } from '../../domain/assessment';
 import type { AnswerValue } from '../../domain/answer';
 import type { Catalogue } from '../../domain/catalogue';
+import { sameValue, type AnswerField } from '../../domain/history';
 import { answersForCatalogue, type RetiredAnswer } from '../../domain/retired';
-import { getAnswers, saveAnswer } from '../../storage/answers';
-import { journalAnswer, settleJournal } from '../../storage/journal';
+import { getAnswers } from '../../storage/answers';
+import { answerTarget, edits, indicatorOf, ofAssessment } from '../../storage/edits';
 import { useStored } from '../../storage/live';
-import { Autosaver, type SaveState } from './autosave';
+import { stateOf, type SaveState } from '../../storage/save-queue';
+import { useEdits } from '../../ui/use-edits';
 
 export interface AnswersApi {
   loaded: boolean;
@@ -20,63 +22,73 @@ export interface AnswersApi {
   saveError: unknown;
   /** Stored answers to indicators the catalogue no longer has (shown read-only, never written). */
   retired: RetiredAnswer[];
+  /**
+   * Fields this tab saved that another window or device has since changed (their version is stored;
+   * this tab's is in the answer's history), by indicator.
+   */
+  overwritten: ReadonlyMap<string, AnswerField[]>;
+}
+
+/** What this tab stored for one answer: the result, and the fields it wrote. */
+interface Mine {
+  answer: Answer;
+  fields: ReadonlySet<string>;
 }
 
 /**
- * The answers of one assessment, live across tabs, with autosave. Another tab's change shows here at
- * once for every field this tab is not in the middle of editing.
+ * The answers of one assessment, live across tabs, saved through the tab's save queue. Another tab's
+ * change shows here at once for every field this tab is not in the middle of editing.
  */
 export function useAnswers(assessmentId: string, catalogue: Catalogue): AnswersApi {
   const stored = useStored(() => getAnswers(assessmentId), [assessmentId]);
-  const [pending, setPending] = useState<ReadonlyMap<string, AnswerPatch>>(new Map());
-  const [saveState, setSaveState] = useState<SaveState>('saved');
-  const [saveError, setSaveError] = useState<unknown>(null);
+  const view = useEdits();
   // What this tab has just stored: shown until the live query delivers the same or a newer record,
   // so a saved answer never flickers back to its old value in between.
-  const [written, setWritten] = useState<ReadonlyMap<string, Answer>>(new Map());
-
-  const saver = useMemo(
+  const [written, setWritten] = useState<ReadonlyMap<string, Mine>>(new Map());
+  useEffect(
     () =>
-      new Autosaver<Answer>({
-        write: (indicatorId, patch) => saveAnswer(assessmentId, indicatorId, patch),
-        written: (indicatorId, result) => setWritten((map) => new Map(map).set(indicatorId, result)),
-        journal: (indicatorId, patch) => journalAnswer(assessmentId, indicatorId, patch),
-        settle: (indicatorId, patch) => settleJournal(assessmentId, indicatorId, patch),
-        onChange: (state, nextPending, error) => {
-          setSaveState(state);
-          setPending(nextPending);
-          setSaveError(error);
-        },
+      edits.onWritten(({ target, patch, result }) => {
+        if (target.kind !== 'answer' || target.assessmentId !== assessmentId) return;
+        setWritten((map) => {
+          const fields = new Set([...(map.get(target.indicatorId!)?.fields ?? []), ...Object.keys(patch)]);
+          return new Map(map).set(target.indicatorId!, { answer: result as Answer, fields });
+        });
       }),
     [assessmentId],
   );
 
-  // Leaving the page, switching tab or hiding the window writes at once.
-  const saverRef = useRef(saver);
-  saverRef.current = saver;
-  useEffect(() => {
-    const flush = () => void saverRef.current.flush();
-    const onVisibility = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
-      flush();
-      saver.dispose();
-    };
-  }, [saver]);
+  const pending = useMemo(() => {
+    const map = new Map<string, AnswerPatch>();
+    for (const [key, entry] of view.pending) {
+      const id = indicatorOf(assessmentId, key);
+      if (id !== null) map.set(id, entry.patch as AnswerPatch);
+    }
+    return map;
+  }, [view, assessmentId]);
+  const { state: saveState, error: saveError } = useMemo(() => stateOf(view, ofAssessment(assessmentId)), [view, assessmentId]);
 
   // Read against the current catalogue: an answer to a merged indicator shows under the one that absorbed it.
   const read = useMemo(() => answersForCatalogue(catalogue, stored ?? []), [catalogue, stored]);
   const byId = useMemo(() => {
     const map = new Map(read.answers.map((a) => [a.indicatorId, a]));
-    for (const [id, answer] of written) {
+    for (const [id, { answer }] of written) {
       const current = map.get(id);
       if (!current || current.updatedAt < answer.updatedAt) map.set(id, answer);
     }
     return map;
   }, [read, written]);
+  // A field this tab wrote, changed since by a newer write elsewhere: the person is told (both
+  // versions are in the history), instead of their text vanishing without a word.
+  const overwritten = useMemo(() => {
+    const map = new Map<string, AnswerField[]>();
+    for (const [id, { answer, fields }] of written) {
+      const now = byId.get(id);
+      if (!now || now.updatedAt <= answer.updatedAt) continue;
+      const lost = ([...fields] as AnswerField[]).filter((f) => !(f in (pending.get(id) ?? {})) && !sameValue(now[f], answer[f]));
+      if (lost.length > 0) map.set(id, lost);
+    }
+    return map;
+  }, [written, byId, pending]);
   const now = useMemo(() => new Date().toISOString(), []);
   const answerOf = useCallback(
     (indicatorId: string): Answer => ({
@@ -101,14 +113,15 @@ export function useAnswers(assessmentId: string, catalogue: Catalogue): AnswersA
         // A carried-over answer exists only as read: the first edit stores all of it with the change,
         // so the note and sources the team sees are never dropped from the indicator they now belong to.
         const carried = read.carriedOver.has(indicatorId) && !written.has(indicatorId);
-        saver.edit(indicatorId, carried ? { ...editable(answerOf(indicatorId)), ...patch } : patch, immediate);
+        edits.edit(answerTarget(assessmentId, indicatorId), carried ? { ...editable(answerOf(indicatorId)), ...patch } : patch, immediate);
       },
-      [saver, read, written, answerOf],
+      [assessmentId, read, written, answerOf],
     ),
-    flush: useCallback(() => saver.flush(), [saver]),
+    flush: useCallback(() => edits.flush(), []),
     saveState,
     saveError,
     retired: read.retired,
+    overwritten,
   };
 }
 

@@ -56,6 +56,7 @@ export function WalkthroughPage({
     navigate({ name: 'walk', id: assessment.id, indicator: id });
   };
   const answer = answers.answerOf(current.id);
+  const overwritten = answers.overwritten.get(current.id);
   const ruleOut = progress.ruledOut.has(current.id);
   const ruledBy = ruledOutBy(current, answers.values, progress.ruledOut);
   const txt = text.indicators[current.id]!;
@@ -182,15 +183,22 @@ export function WalkthroughPage({
             {t('answer.ruledOut', { question: ruledBy ? text.indicators[ruledBy.indicator]!.question : '' })}
           </p>
         ) : (
-          <AnswerEditor
-            key={current.id}
-            indicator={current}
-            answer={answer}
-            onEdit={(patch, immediate) => answers.edit(current.id, patch, immediate)}
-            onBlur={() => void answers.flush()}
-            newId={newId}
-            readOnly={actor?.role === 'reviewer'}
-          />
+          <>
+            {overwritten ? (
+              <p className="note" role="status">
+                {t('save.overwritten', { fields: overwritten.map((f) => t(`review:fields.${f}`)).join(', ') })}
+              </p>
+            ) : null}
+            <AnswerEditor
+              key={current.id}
+              indicator={current}
+              answer={answer}
+              onEdit={(patch, immediate) => answers.edit(current.id, patch, immediate)}
+              onBlur={() => void answers.flush()}
+              newId={newId}
+              readOnly={actor?.role === 'reviewer'}
+            />
+          </>
         )}
         <div className="walk-steps">
           <button type="button" onClick={() => go(stepIndicator(catalogue, answers.values, current.id, -1, allowed))}>

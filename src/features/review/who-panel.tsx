@@ -1,10 +1,13 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './review.css';
 import { roles, type Role } from '../../domain/history';
-import { getActor, setActor } from '../../storage/actor';
+import { getActor } from '../../storage/actor';
+import { actorTarget, edits } from '../../storage/edits';
+import { stateOf } from '../../storage/save-queue';
 import { navigate } from '../../ui/router';
 import { StorageErrorMessage } from '../../ui/storage-error-message';
+import { useEdits } from '../../ui/use-edits';
 
 /** "Who is working on this laptop": display name and role, recorded with every change. */
 export function WhoPage() {
@@ -14,34 +17,19 @@ export function WhoPage() {
   const [role, setRole] = useState<Role>('team');
   const [device, setDevice] = useState('');
   const [loaded, setLoaded] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [touched, setTouched] = useState(false);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const { state, error: saveError } = stateOf(useEdits(), (key) => key === edits.keyOf(actorTarget));
+  const error = loadError ?? saveError;
 
-  // Saved as it is typed, like everything else: a name 300 ms after the last key, a role at once,
-  // and anything still waiting when the screen closes.
-  const latest = useRef({ name, role });
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const save = () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    setError(null);
-    setActor(latest.current).then(
-      () => setSaved(true),
-      (e: unknown) => setError(e),
-    );
-  };
+  // Saved as it is typed, through the same save queue as every other form: a name within 50 ms of
+  // the last key, a role at once, and journalled in between.
   const change = (next: { name: string; role: Role }, immediate: boolean) => {
-    latest.current = next;
     setName(next.name);
     setRole(next.role);
-    setSaved(false);
-    if (timer.current) clearTimeout(timer.current);
-    if (immediate) save();
-    else timer.current = setTimeout(save, 300);
+    setTouched(true);
+    edits.edit(actorTarget, next, immediate);
   };
-  const saveRef = useRef(save);
-  saveRef.current = save;
-  useEffect(() => () => void (timer.current && saveRef.current()), []);
 
   useEffect(() => {
     let live = true;
@@ -49,13 +37,14 @@ export function WhoPage() {
     getActor().then(
       (actor) => {
         if (!live) return;
-        latest.current = { name: actor.name, role: actor.role };
-        setName(actor.name);
-        setRole(actor.role);
+        // A change still waiting to be saved (storage failed, then the screen was left) is shown.
+        const waiting = edits.getView().pending.get(edits.keyOf(actorTarget) ?? '')?.patch as Partial<typeof actor> | undefined;
+        setName(waiting?.name ?? actor.name);
+        setRole(waiting?.role ?? actor.role);
         setDevice(actor.device);
         setLoaded(true);
       },
-      (e: unknown) => live && setError(e),
+      (e: unknown) => live && setLoadError(e),
     );
     return () => {
       live = false;
@@ -73,7 +62,7 @@ export function WhoPage() {
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
-          save();
+          void edits.flush();
         }}
       >
         <div className="field">
@@ -88,7 +77,7 @@ export function WhoPage() {
             disabled={!loaded}
             aria-describedby={`${uid}-name-hint`}
             onChange={(e) => change({ name: e.target.value, role }, false)}
-            onBlur={() => timer.current && save()}
+            onBlur={() => void edits.flush()}
           />
         </div>
         <fieldset className="field">
@@ -114,7 +103,7 @@ export function WhoPage() {
           </button>
         </div>
         <p role="status" aria-live="polite">
-          {saved ? t('who.saved') : ''}
+          {touched && state === 'saved' ? t('who.saved') : ''}
         </p>
       </form>
     </section>
