@@ -4,7 +4,7 @@
  */
 import Dexie from 'dexie';
 import { answerSchema, emptyAnswer, type Answer, type AnswerPatch } from '../domain/assessment';
-import { answerFields, sameValue, type AnswerField, type HistoryEntry } from '../domain/history';
+import { answerFields, sameValue, type Actor, type AnswerField, type HistoryEntry } from '../domain/history';
 import { readActor } from './actor';
 import { parseAnswer, parseAssessment, writeAssessment } from './assessments';
 import { database, guard, present, StorageError, type MgiDatabase } from './connection';
@@ -72,21 +72,34 @@ const reviewedFields: readonly AnswerField[] = answerFields.filter((f) => f !== 
  * reviewer validated reopens it for review, and a validated assessment returns to draft: what was
  * validated is no longer what is stored.
  */
-export async function writeAnswer(db: MgiDatabase, assessmentId: string, indicatorId: string, patch: AnswerPatch, now: string, via?: HistoryEntry['via']): Promise<Answer> {
-  const stored = parseAnswer(await db.answers.get([assessmentId, indicatorId])) ?? emptyAnswer(assessmentId, indicatorId, now);
+export async function writeAnswer(
+  db: MgiDatabase,
+  assessmentId: string,
+  indicatorId: string,
+  patch: AnswerPatch,
+  now: string,
+  via?: HistoryEntry['via'],
+  actor?: Actor,
+): Promise<Answer> {
+  // Everything the change needs is asked for at once: one round trip to IndexedDB, not one per read.
+  const [row, review, assessmentRow] = await Promise.all([
+    db.answers.get([assessmentId, indicatorId]),
+    readReviewStatus(db, assessmentId, indicatorId),
+    db.assessments.get(assessmentId),
+  ]);
+  const stored = parseAnswer(row) ?? emptyAnswer(assessmentId, indicatorId, now);
   const next = answerSchema.parse({ ...stored, ...patch, assessmentId, indicatorId, updatedAt: now });
   const changed = reviewedFields.some((f) => !sameValue(stored[f], next[f]));
-  await writeAnswerHistory(db, stored, next, now, via);
-  await db.answers.put(next);
-  if (changed && (await readReviewStatus(db, assessmentId, indicatorId)) === 'validated') {
-    await writeReviewStatus(db, assessmentId, indicatorId, 'answered', now);
-  }
-  const assessment = parseAssessment(await db.assessments.get(assessmentId));
-  if (changed && assessment?.status === 'validated') {
-    await writeAssessment(db, assessmentId, { status: 'draft', validatedBy: undefined, validatedAt: undefined }, now);
-  } else {
-    await db.assessments.update(assessmentId, { updatedAt: now });
-  }
+  const assessment = parseAssessment(assessmentRow);
+  await Promise.all([
+    writeAnswerHistory(db, stored, next, now, via, actor),
+    db.answers.put(next),
+    changed && assessment?.status === 'validated'
+      ? writeAssessment(db, assessmentId, { status: 'draft', validatedBy: undefined, validatedAt: undefined }, now)
+      : db.assessments.update(assessmentId, { updatedAt: now }),
+  ]);
+  // After the answer's own entries: both take the answer's next sequence number.
+  if (changed && review === 'validated') await writeReviewStatus(db, assessmentId, indicatorId, 'answered', now);
   return next;
 }
 
@@ -98,8 +111,9 @@ export function saveAnswer(assessmentId: string, indicatorId: string, patch: Ans
   return guard(async () => {
     const db = database();
     return db.transaction('rw', answerTables(db), async () => {
-      if (via === undefined && (await readActor(db)).role === 'reviewer') throw new StorageError('notAllowed');
-      return writeAnswer(db, assessmentId, indicatorId, patch, now, via);
+      const actor = await readActor(db);
+      if (via === undefined && actor.role === 'reviewer') throw new StorageError('notAllowed');
+      return writeAnswer(db, assessmentId, indicatorId, patch, now, via, actor);
     });
   });
 }

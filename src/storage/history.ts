@@ -14,6 +14,7 @@ import {
   recordChanges,
   REVIEW_FIELD,
   type FieldChange,
+  type Actor,
   type HistoryEntry,
   type ReviewStatus,
 } from '../domain/history';
@@ -45,13 +46,15 @@ export async function writeHistory(
   changes: FieldChange[],
   now: string,
   via?: HistoryEntry['via'],
+  /** The person, when the caller has read it already in this transaction. */
+  knownActor?: Actor,
 ): Promise<void> {
   if (changes.length === 0) return;
   const bySeq = db.history.where('[assessmentId+indicatorId+seq]');
   const answerRange = (from: number | typeof Dexie.minKey) => bySeq.between([assessmentId, indicatorId, from], [assessmentId, indicatorId, Dexie.maxKey], true, true);
   const ownIds = via ? [] : changes.map((c) => ownEntries.get(ownKey(db, assessmentId, c.indicatorId, c.field))).filter((id): id is string => id !== undefined);
   const [actor, sealed, latest, own] = await Promise.all([
-    readActor(db),
+    knownActor ?? readActor(db),
     db.settings.get(sealedSetting(assessmentId)),
     answerRange(Dexie.minKey).last(),
     db.history.bulkGet(ownIds),
@@ -80,9 +83,9 @@ export async function writeHistory(
   }
 }
 
-export function writeAnswerHistory(db: MgiDatabase, before: Answer, after: Answer, now: string, via?: HistoryEntry['via']): Promise<void> {
+export function writeAnswerHistory(db: MgiDatabase, before: Answer, after: Answer, now: string, via?: HistoryEntry['via'], actor?: Actor): Promise<void> {
   const changes = changedAnswerFields(before, after).map((field) => ({ indicatorId: after.indicatorId, field, old: before[field], new: after[field] }));
-  return writeHistory(db, after.assessmentId, after.indicatorId, changes, now, via);
+  return writeHistory(db, after.assessmentId, after.indicatorId, changes, now, via, actor);
 }
 
 export function writeAssessmentHistory(db: MgiDatabase, before: Assessment, after: Assessment, now: string): Promise<void> {

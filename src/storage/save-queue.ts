@@ -61,6 +61,7 @@ export class SaveQueue {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private chain: Promise<void> = Promise.resolve();
   private queued = false;
+  private running = false;
   private failures = 0;
   private view: QueueView = { pending: new Map(), failed: new Map() };
   private readonly listeners = new Set<() => void>();
@@ -96,9 +97,11 @@ export class SaveQueue {
       this.pending.set(key, entry);
       this.journal.put(key, entry);
     }
-    this.publish();
+    // The write starts before the screens hear of the change: its first IndexedDB requests are on
+    // their way while React renders, instead of waiting behind that render.
     if (immediate) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.options.delay ?? 50);
+    this.publish();
   }
 
   /** Writes everything waiting; resolves when it is stored (or has failed: see the view). */
@@ -111,7 +114,8 @@ export class SaveQueue {
     // One run at a time is queued, and it takes what is waiting when it starts: a burst of edits
     // faster than the disk becomes a few writes, never a backlog that rewrites the same records.
     this.queued = true;
-    this.chain = this.chain.then(async () => {
+    const run = async () => {
+      this.running = true;
       this.queued = false;
       let retry = false;
       for (const [key, { target, patch }] of [...this.pending]) {
@@ -141,8 +145,12 @@ export class SaveQueue {
         const wait = Math.min((this.options.retryDelay ?? 2000) * 2 ** (this.failures - 1), 60_000);
         this.timer = setTimeout(() => void this.flush(), wait);
       }
+      this.running = false;
       this.publish();
-    });
+    };
+    // When nothing is being written, the write starts now, in the caller's task; otherwise it runs
+    // after the one in progress.
+    this.chain = this.running ? this.chain.then(run) : run();
     return this.chain;
   }
 
