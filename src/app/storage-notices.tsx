@@ -1,0 +1,96 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setAsideFileName } from '../domain/file-name';
+import { checkStoredRows, getAssessment, onRepair, repairedRows } from '../storage/assessments';
+import { setAsideEntries } from '../storage/journal';
+import { useStored } from '../storage/live';
+import { download } from '../ui/download';
+import { dismissedNotices, dismissRepairs, dismissSetAside, setAsideThisStart } from './start-report';
+
+/** The assessment a set-aside journal entry belongs to, when it says so. */
+function assessmentOf(item: { entry: unknown }): string | null {
+  const entry = item.entry;
+  if (entry === null || typeof entry !== 'object') return null;
+  const id = (entry as { assessmentId?: unknown }).assessmentId;
+  return typeof id === 'string' && id ? id : null;
+}
+
+/** "Testland (2026) and Otherland (2025)" for the assessments still stored; the others are left out. */
+function useAssessmentNames(ids: readonly string[]): { names: string; count: number } | null {
+  const { t, i18n } = useTranslation();
+  const key = ids.join('\n');
+  const found = useStored(async () => (ids.length === 0 ? [] : Promise.all(ids.map(getAssessment))), [key]);
+  const names = (found ?? []).filter((a) => a !== null).map((a) => t('notices.assessment', { government: a.government, year: a.year }));
+  return names.length === 0 ? null : { names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(names), count: names.length };
+}
+
+const unique = (ids: readonly (string | null)[]): string[] => [...new Set(ids.filter((id) => id !== null))];
+
+/**
+ * Tells the person what storage repaired or set aside, instead of only the console: stored rows read
+ * repaired (found by a check of every row at start, and whenever a screen reads one later), and
+ * journalled changes the start-up replay could not store, offered as a file so nothing is lost. Calm
+ * (a status, not an alert: nothing is lost and nothing waits for an answer) and dismissible.
+ */
+export function StorageNotices() {
+  const { t } = useTranslation();
+  const rows = useSyncExternalStore(onRepair, repairedRows);
+  const [dismissed, setDismissed] = useState(dismissedNotices);
+  useEffect(() => {
+    // Storage refused: the screens say so; there is nothing to check.
+    checkStoredRows().catch(() => undefined);
+  }, []);
+
+  const setAsideCount = setAsideThisStart();
+  const [aside] = useState(() => (setAsideCount > 0 ? setAsideEntries() : []));
+  const showRepairs = rows.length > dismissed.repairs;
+  const showSetAside = setAsideCount > 0 && !dismissed.setAside;
+  const repairNames = useAssessmentNames(showRepairs ? unique(rows.map((r) => r.assessmentId)) : []);
+  const asideNames = useAssessmentNames(showSetAside ? unique(aside.map(assessmentOf)) : []);
+  if (!showRepairs && !showSetAside) return null;
+
+  const save = () => download(JSON.stringify({ keptAside: aside }, null, 2), setAsideFileName());
+  return (
+    <div className="storage-notices">
+      {showRepairs ? (
+        <div className="notice" role="status">
+          <p>{[t('notices.repaired', { count: rows.length }), repairNames ? t('notices.checkAnswers', { names: repairNames.names }) : ''].filter(Boolean).join(' ')}</p>
+          <button
+            type="button"
+            className="link"
+            aria-label={t('notices.hideRepaired')}
+            onClick={() => {
+              dismissRepairs(rows.length);
+              setDismissed(dismissedNotices());
+            }}
+          >
+            {t('notices.hide')}
+          </button>
+        </div>
+      ) : null}
+      {showSetAside ? (
+        <div className="notice" role="status">
+          <p>
+            {[t('notices.setAside', { count: setAsideCount }), asideNames ? t('notices.setAsideOf', asideNames) : '', t('notices.setAsideAdvice')].filter(Boolean).join(' ')}
+          </p>
+          <div className="actions">
+            <button type="button" onClick={save}>
+              {t('notices.download')}
+            </button>
+            <button
+              type="button"
+              className="link"
+              aria-label={t('notices.hideSetAside')}
+              onClick={() => {
+                dismissSetAside();
+                setDismissed(dismissedNotices());
+              }}
+            >
+              {t('notices.hide')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
