@@ -4,8 +4,9 @@ import { setAsideFileName } from '../domain/file-name';
 import { checkStoredRows, getAssessment, onRepair, repairedRows } from '../storage/assessments';
 import { setAsideEntries } from '../storage/journal';
 import { useStored } from '../storage/live';
+import { markNoticesSeen, repairedRowKey, seenNotices, type SeenNotices } from '../storage/seen-notices';
 import { download } from '../ui/download';
-import { dismissedNotices, dismissRepairs, dismissSetAside, setAsideThisStart } from './start-report';
+import { setAsideThisStart } from './start-report';
 
 /** The assessment a set-aside journal entry belongs to, when it says so. */
 function assessmentOf(item: { entry: unknown }): string | null {
@@ -29,49 +30,49 @@ const unique = (ids: readonly (string | null)[]): string[] => [...new Set(ids.fi
 /**
  * Tells the person what storage repaired or set aside, instead of only the console: stored rows read
  * repaired (found by a check of every row at start, and whenever a screen reads one later), and
- * journalled changes the start-up replay could not store, offered as a file so nothing is lost. Calm
- * (a status, not an alert: nothing is lost and nothing waits for an answer) and dismissible.
+ * journalled changes that could not be stored, offered as a file so nothing is lost. Calm (a status,
+ * not an alert: nothing is lost and nothing waits for an answer); each message stays until hidden.
  */
 export function StorageNotices() {
   const { t } = useTranslation();
   const rows = useSyncExternalStore(onRepair, repairedRows);
-  const [dismissed, setDismissed] = useState(dismissedNotices);
+  const [seen, setSeen] = useState(seenNotices);
+  const [aside] = useState(setAsideEntries);
+  const [asideHidden, setAsideHidden] = useState(false);
   useEffect(() => {
     // Storage refused: the screens say so; there is nothing to check.
     checkStoredRows().catch(() => undefined);
   }, []);
+  const hide = (change: Partial<SeenNotices>) => {
+    const next = { ...seen, ...change };
+    markNoticesSeen(next);
+    setSeen(next);
+  };
 
-  const setAsideCount = setAsideThisStart();
-  const [aside] = useState(() => (setAsideCount > 0 ? setAsideEntries() : []));
-  const showRepairs = rows.length > dismissed.repairs;
-  const showSetAside = setAsideCount > 0 && !dismissed.setAside;
-  const repairNames = useAssessmentNames(showRepairs ? unique(rows.map((r) => r.assessmentId)) : []);
-  const asideNames = useAssessmentNames(showSetAside ? unique(aside.map(assessmentOf)) : []);
-  if (!showRepairs && !showSetAside) return null;
+  const newRows = rows.filter((r) => !seen.repaired.includes(repairedRowKey(r)));
+  const newAside = aside.slice(seen.setAside);
+  // The replay's own count also covers entries it had nowhere to keep (localStorage full).
+  const asideCount = asideHidden ? 0 : Math.max(newAside.length, setAsideThisStart());
+  const repairNames = useAssessmentNames(unique(newRows.map((r) => r.assessmentId)));
+  const asideNames = useAssessmentNames(unique(newAside.map(assessmentOf)));
+  if (newRows.length === 0 && asideCount === 0) return null;
 
+  // Every entry ever kept aside, not only the new ones: the file is the person's copy of all of them.
   const save = () => download(JSON.stringify({ keptAside: aside }, null, 2), setAsideFileName());
   return (
     <div className="storage-notices">
-      {showRepairs ? (
+      {newRows.length > 0 ? (
         <div className="notice" role="status">
-          <p>{[t('notices.repaired', { count: rows.length }), repairNames ? t('notices.checkAnswers', { names: repairNames.names }) : ''].filter(Boolean).join(' ')}</p>
-          <button
-            type="button"
-            className="link"
-            aria-label={t('notices.hideRepaired')}
-            onClick={() => {
-              dismissRepairs(rows.length);
-              setDismissed(dismissedNotices());
-            }}
-          >
+          <p>{[t('notices.repaired', { count: newRows.length }), repairNames ? t('notices.checkAnswers', { names: repairNames.names }) : ''].filter(Boolean).join(' ')}</p>
+          <button type="button" className="link" aria-label={t('notices.hideRepaired')} onClick={() => hide({ repaired: [...seen.repaired, ...newRows.map(repairedRowKey)] })}>
             {t('notices.hide')}
           </button>
         </div>
       ) : null}
-      {showSetAside ? (
+      {asideCount > 0 ? (
         <div className="notice" role="status">
           <p>
-            {[t('notices.setAside', { count: setAsideCount }), asideNames ? t('notices.setAsideOf', asideNames) : '', t('notices.setAsideAdvice')].filter(Boolean).join(' ')}
+            {[t('notices.setAside', { count: asideCount }), asideNames ? t('notices.setAsideOf', asideNames) : '', t('notices.setAsideAdvice')].filter(Boolean).join(' ')}
           </p>
           <div className="actions">
             <button type="button" onClick={save}>
@@ -82,8 +83,8 @@ export function StorageNotices() {
               className="link"
               aria-label={t('notices.hideSetAside')}
               onClick={() => {
-                dismissSetAside();
-                setDismissed(dismissedNotices());
+                hide({ setAside: aside.length });
+                setAsideHidden(true);
               }}
             >
               {t('notices.hide')}
