@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/app';
 import { setupI18n } from './app/i18n';
+import { recordStart } from './app/start-report';
 import { purgeDeleted } from './storage/assessments';
 import { edits } from './storage/edits';
 import { ErrorBoundary } from './ui/error-boundary';
@@ -17,7 +18,8 @@ const sessionStart = new Date().toISOString();
 // removed for good once the first screen is up.
 async function recover() {
   try {
-    await edits.replay();
+    // What was set aside is shown to the person (app/storage-notices.tsx), not only logged.
+    recordStart(await edits.replay());
   } catch {
     // Storage unavailable: the screens say so when they try to read.
   }

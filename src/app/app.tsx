@@ -14,6 +14,7 @@ import { isLanguage, languageNames, languages, type Language } from '../domain/l
 import { useFocusOnNavigation } from './focus-on-navigation';
 import { preloadable } from './preloadable';
 import { usePrefetchWalkthrough } from './prefetch';
+import { StorageNotices } from './storage-notices';
 import { StorageStatus } from './storage-status';
 
 // The service worker registration (and its update prompt) comes after the first screen.
@@ -211,6 +212,12 @@ export function App() {
         <SyncRunner catalogue={loadCatalogue} />
       </Suspense>
       <main id="main" tabIndex={-1}>
+        {/* What storage repaired or set aside, above every screen until dismissed (not on the projector). */}
+        {presenting ? null : (
+          <ErrorBoundary fallback={() => null}>
+            <StorageNotices />
+          </ErrorBoundary>
+        )}
         <ErrorBoundary key={screenKey} fallback={(error) => <StorageErrorMessage error={error} />}>
           <Suspense fallback={<Loading />}>
             <Screen route={route} />

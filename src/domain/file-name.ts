@@ -29,3 +29,9 @@ export function encryptedFileName(now = new Date()): string {
   const at = now.toISOString();
   return `mgi-encrypted-${at.slice(0, 10)}-${at.slice(11, 13)}${at.slice(14, 16)}.json`;
 }
+
+/** "mgi-changes-kept-aside-2026-03-04-1530.json": unsaved changes storage could not take, downloaded to keep them. */
+export function setAsideFileName(now = new Date()): string {
+  const at = now.toISOString();
+  return `mgi-changes-kept-aside-${at.slice(0, 10)}-${at.slice(11, 13)}${at.slice(14, 16)}.json`;
+}

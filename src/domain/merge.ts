@@ -103,7 +103,10 @@ export function sameAssessment(a: Pick<Assessment, 'id' | 'createdAt'>, b: Pick<
 
 type Getter = (indicatorId: string, field: string) => unknown;
 
-function getterOf(snapshot: Snapshot): Getter {
+/** What the field comparison reads of a side: the rows holding tracked fields, and their history. */
+type FieldSide = Pick<Snapshot, 'assessment' | 'answers' | 'reviews' | 'history'>;
+
+function getterOf(snapshot: FieldSide): Getter {
   const answers = new Map(snapshot.answers.map((a) => [a.indicatorId, a]));
   const reviews = new Map(snapshot.reviews.map((r) => [r.indicatorId, r]));
   return (indicatorId, field) => {
@@ -114,7 +117,7 @@ function getterOf(snapshot: Snapshot): Getter {
   };
 }
 
-function keysOf(snapshot: Snapshot): string[] {
+function keysOf(snapshot: FieldSide): string[] {
   const keys: string[] = assessmentFields.map((f) => fieldKey(ASSESSMENT_KEY, f));
   for (const a of snapshot.answers) for (const f of answerFields) keys.push(fieldKey(a.indicatorId, f));
   for (const r of snapshot.reviews) keys.push(fieldKey(r.indicatorId, REVIEW_FIELD));
@@ -201,6 +204,195 @@ function combine(indicatorId: string, field: string, base: unknown, mine: unknow
 
 const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
 
+export function conflictFingerprint(key: string, mine: unknown, theirs: unknown): string {
+  return canonicalJson([key, mine, theirs]);
+}
+
+/** Histories: the union by id, ours first; what they add is counted. */
+function mergeHistory(mine: readonly HistoryEntry[], theirs: readonly HistoryEntry[]): { union: HistoryEntry[]; added: HistoryEntry[] } {
+  const mineIds = new Set(mine.map((e) => e.id));
+  const added = theirs.filter((e) => !mineIds.has(e.id));
+  return { union: [...mine, ...added], added };
+}
+
+/** What the three-way comparison of every tracked field decided, before it is applied to rows. */
+interface FieldResults {
+  /** The value each changed field takes, by field key, in key order. */
+  results: Map<string, unknown>;
+  taken: FieldChange[];
+  combined: FieldChange[];
+  conflicts: Conflict[];
+  undecided: Conflict[];
+  /** History entries recording what the merge set (taken without an entry, combined, decided). */
+  written: HistoryEntry[];
+}
+
+/** Every tracked field of both sides, compared with its common ancestor (see the module header). */
+function mergeFields(mine: FieldSide, theirs: FieldSide, union: readonly HistoryEntry[], options: MergeOptions): FieldResults {
+  const mineIds = new Set(mine.history.map((e) => e.id));
+  const theirIds = new Set(theirs.history.map((e) => e.id));
+  const mineIndex = indexHistory(mine.history);
+  const theirIndex = indexHistory(theirs.history);
+  const unionIndex = indexHistory(union);
+  const valueMine = getterOf(mine);
+  const valueTheirs = getterOf(theirs);
+
+  // Lamport counters per answer, advanced as merge entries are written.
+  const seqs = new Map<string, number>();
+  const seqFor = (indicatorId: string) => {
+    const next = seqs.get(indicatorId) ?? nextSeq(union.filter((e) => e.indicatorId === indicatorId));
+    seqs.set(indicatorId, next + 1);
+    return next;
+  };
+  const out: FieldResults = { results: new Map(), taken: [], combined: [], conflicts: [], undecided: [], written: [] };
+  const record = (indicatorId: string, field: TrackedField, old: unknown, value: unknown, via: 'merge' | 'resolve') => {
+    out.written.push({
+      id: options.newId(),
+      assessmentId: mine.assessment.id,
+      indicatorId,
+      field,
+      old,
+      new: value,
+      by: options.actor.name,
+      role: options.actor.role,
+      device: options.actor.device,
+      at: options.now,
+      seq: seqFor(indicatorId),
+      via,
+    });
+  };
+
+  for (const key of [...new Set([...keysOf(mine), ...keysOf(theirs)])].sort()) {
+    const { indicatorId, field } = splitFieldKey(key) as { indicatorId: string; field: TrackedField };
+    const mineEntries = mineIndex.get(key) ?? [];
+    const theirEntries = theirIndex.get(key) ?? [];
+    const a = valueMine(indicatorId, field);
+    const b = valueTheirs(indicatorId, field);
+    if (sameValue(a, b)) continue; // same value: histories are unioned, nothing else to do
+    const base = findBase(mineEntries, theirEntries, theirIds);
+    const mineChanged = changedSince(mineEntries, theirIds, base, a);
+    const theirsChanged = changedSince(theirEntries, mineIds, base, b);
+    if (!theirsChanged) continue;
+    const latestUnion = (unionIndex.get(key) ?? []).at(-1);
+    if (!mineChanged) {
+      out.results.set(key, b);
+      out.taken.push({ indicatorId, field, old: a, new: b });
+      // Keep "the latest entry holds the current value" true when their history does not say so.
+      if (!latestUnion || !sameValue(latestUnion.new, b)) record(indicatorId, field, a, b, 'merge');
+      continue;
+    }
+    const merged = base.known ? combine(indicatorId, field, base.value, a, b) : null;
+    if (merged !== null) {
+      if (sameValue(merged, a)) continue;
+      out.results.set(key, merged);
+      out.combined.push({ indicatorId, field, old: a, new: merged });
+      record(indicatorId, field, a, merged, 'merge');
+      continue;
+    }
+    const conflict: Conflict = {
+      key,
+      indicatorId,
+      field,
+      base: base.known ? { value: base.value, entry: base.entry } : null,
+      mine: { value: a, entry: mineEntries.at(-1) ?? null },
+      theirs: { value: b, entry: theirEntries.at(-1) ?? null },
+      fingerprint: conflictFingerprint(key, a, b),
+    };
+    out.conflicts.push(conflict);
+    const decision = options.decisions?.[conflict.fingerprint];
+    if (decision === 'theirs') {
+      out.results.set(key, b);
+      record(indicatorId, field, a, b, 'resolve');
+    } else if (decision === 'mine') {
+      record(indicatorId, field, b, a, 'resolve');
+    } else {
+      out.undecided.push(conflict);
+    }
+  }
+  return out;
+}
+
+/** Field results of one record kind, in key order: the assessment's own fields, review statuses, or answer fields. */
+function resultsOf(results: ReadonlyMap<string, unknown>, kind: 'assessment' | 'review' | 'answer'): { indicatorId: string; field: string; value: unknown }[] {
+  const out: { indicatorId: string; field: string; value: unknown }[] = [];
+  for (const [key, value] of results) {
+    const { indicatorId, field } = splitFieldKey(key);
+    const of = indicatorId === ASSESSMENT_KEY ? 'assessment' : field === REVIEW_FIELD ? 'review' : 'answer';
+    if (of === kind) out.push({ indicatorId, field, value });
+  }
+  return out;
+}
+
+/** The assessment's own fields set to their merged values; ours unchanged (the same object) when none changed. */
+function mergeAssessmentFields(mine: Assessment, theirUpdatedAt: string, changes: readonly { field: string; value: unknown }[]): Assessment {
+  let assessment = mine;
+  for (const { field, value } of changes) {
+    // null stands for an absent optional field (see assessmentFieldValue): removed, not stored as null.
+    const { [field]: _, ...rest } = assessment as Record<string, unknown>;
+    assessment = { ...(value === null ? rest : { ...rest, [field]: value }), updatedAt: later(assessment.updatedAt, theirUpdatedAt) } as Assessment;
+  }
+  return assessment;
+}
+
+/**
+ * Answers with their merged field values; an answer only they hold starts empty. `fallbackAt` (their
+ * assessment's last change) dates a change when their side has no row for that answer.
+ */
+function mergeAnswers(
+  mine: readonly Answer[],
+  theirs: readonly Answer[],
+  changes: readonly { indicatorId: string; field: string; value: unknown }[],
+  assessmentId: string,
+  fallbackAt: string,
+): { answers: Answer[]; touched: number } {
+  const theirAnswers = new Map(theirs.map((x) => [x.indicatorId, x]));
+  const answers = new Map(mine.map((x) => [x.indicatorId, x]));
+  const touched = new Map<string, Answer>();
+  for (const { indicatorId, field, value } of changes) {
+    const theirsAt = theirAnswers.get(indicatorId)?.updatedAt ?? fallbackAt;
+    const current = touched.get(indicatorId) ?? answers.get(indicatorId) ?? emptyAnswer(assessmentId, indicatorId, theirsAt);
+    touched.set(indicatorId, { ...current, [field]: value, updatedAt: later(current.updatedAt, theirsAt) });
+  }
+  for (const [id, answer] of touched) answers.set(id, answer);
+  return { answers: [...answers.values()], touched: touched.size };
+}
+
+/** Review statuses with their merged values, dated as `mergeAnswers` dates answers. */
+function mergeReviews(
+  mine: readonly Review[],
+  theirs: readonly Review[],
+  changes: readonly { indicatorId: string; value: unknown }[],
+  assessmentId: string,
+  fallbackAt: string,
+): { reviews: Review[]; touched: number } {
+  const theirReviews = new Map(theirs.map((x) => [x.indicatorId, x]));
+  const reviews = new Map(mine.map((x) => [x.indicatorId, x]));
+  const touched = new Map<string, Review>();
+  for (const { indicatorId, value } of changes) {
+    const theirsAt = theirReviews.get(indicatorId)?.updatedAt ?? fallbackAt;
+    const current = touched.get(indicatorId) ?? reviews.get(indicatorId);
+    touched.set(indicatorId, { assessmentId, indicatorId, status: value as ReviewStatus, updatedAt: current ? later(current.updatedAt, theirsAt) : theirsAt });
+  }
+  for (const [id, review] of touched) reviews.set(id, review);
+  return { reviews: [...reviews.values()], touched: touched.size };
+}
+
+/** Records unioned by id, the ones both sides hold merged by `merge`; counts what was added and what changed. */
+function unionById<T extends { id: string }>(mine: readonly T[], theirs: readonly T[], merge: (mine: T, theirs: T) => T): { items: T[]; added: number; updated: number } {
+  const byId = new Map(mine.map((x) => [x.id, x]));
+  let added = 0;
+  let updated = 0;
+  for (const item of theirs) {
+    const own = byId.get(item.id);
+    const next = own ? merge(own, item) : item;
+    if (own && sameValue(own, next)) continue;
+    if (own) updated += 1;
+    else added += 1;
+    byId.set(item.id, next);
+  }
+  return { items: [...byId.values()], added, updated };
+}
+
 function mergeComment(mine: Comment, theirs: Comment): Comment {
   let next = mine;
   const editedMine = mine.editedAt ? Date.parse(mine.editedAt) : -Infinity;
@@ -219,6 +411,12 @@ function mergeComment(mine: Comment, theirs: Comment): Comment {
   return next;
 }
 
+/** Comments: union by id; the later edit and the later resolution of a comment both hold. */
+function mergeComments(mine: readonly Comment[], theirs: readonly Comment[]): { comments: Comment[]; added: number; updated: number } {
+  const { items, added, updated } = unionById(mine, theirs, mergeComment);
+  return { comments: items, added, updated };
+}
+
 function mergeProposal(mine: Proposal, theirs: Proposal): Proposal {
   if (!theirs.decision) return mine;
   if (!mine.decision) return { ...mine, decision: theirs.decision };
@@ -234,175 +432,42 @@ function mergeProposal(mine: Proposal, theirs: Proposal): Proposal {
   return mine;
 }
 
-export function conflictFingerprint(key: string, mine: unknown, theirs: unknown): string {
-  return canonicalJson([key, mine, theirs]);
+/** Proposals: union by id; a decision taken on either side is kept (see `mergeProposal`). */
+function mergeProposals(mine: readonly Proposal[], theirs: readonly Proposal[]): { proposals: Proposal[]; added: number; updated: number } {
+  const { items, added, updated } = unionById(mine, theirs, mergeProposal);
+  return { proposals: items, added, updated };
 }
 
 /** Merges their snapshot of an assessment into ours. Pure: ids and time come from `options`. */
 export function mergeSnapshots(mine: Snapshot, theirs: Snapshot, options: MergeOptions): MergeOutcome {
-  const mineIds = new Set(mine.history.map((e) => e.id));
-  const theirIds = new Set(theirs.history.map((e) => e.id));
-  const mineIndex = indexHistory(mine.history);
-  const theirIndex = indexHistory(theirs.history);
-  const valueMine = getterOf(mine);
-  const valueTheirs = getterOf(theirs);
-
-  const newHistory = theirs.history.filter((e) => !mineIds.has(e.id));
-  const union = [...mine.history, ...newHistory];
-  const unionIndex = indexHistory(union);
-  // Lamport counters per answer, advanced as merge entries are written.
-  const seqs = new Map<string, number>();
-  const seqFor = (indicatorId: string) => {
-    const next = seqs.get(indicatorId) ?? nextSeq(union.filter((e) => e.indicatorId === indicatorId));
-    seqs.set(indicatorId, next + 1);
-    return next;
-  };
-  const written: HistoryEntry[] = [];
-  const record = (indicatorId: string, field: TrackedField, old: unknown, value: unknown, via: 'merge' | 'resolve') => {
-    written.push({
-      id: options.newId(),
-      assessmentId: mine.assessment.id,
-      indicatorId,
-      field,
-      old,
-      new: value,
-      by: options.actor.name,
-      role: options.actor.role,
-      device: options.actor.device,
-      at: options.now,
-      seq: seqFor(indicatorId),
-      via,
-    });
-  };
-
-  const results = new Map<string, unknown>();
-  const taken: FieldChange[] = [];
-  const combined: FieldChange[] = [];
-  const conflicts: Conflict[] = [];
-  const undecided: Conflict[] = [];
-
-  for (const key of [...new Set([...keysOf(mine), ...keysOf(theirs)])].sort()) {
-    const { indicatorId, field } = splitFieldKey(key) as { indicatorId: string; field: TrackedField };
-    const mineEntries = mineIndex.get(key) ?? [];
-    const theirEntries = theirIndex.get(key) ?? [];
-    const a = valueMine(indicatorId, field);
-    const b = valueTheirs(indicatorId, field);
-    if (sameValue(a, b)) continue; // same value: histories are unioned, nothing else to do
-    const base = findBase(mineEntries, theirEntries, theirIds);
-    const mineChanged = changedSince(mineEntries, theirIds, base, a);
-    const theirsChanged = changedSince(theirEntries, mineIds, base, b);
-    if (!theirsChanged) continue;
-    const latestUnion = (unionIndex.get(key) ?? []).at(-1);
-    if (!mineChanged) {
-      results.set(key, b);
-      taken.push({ indicatorId, field, old: a, new: b });
-      // Keep "the latest entry holds the current value" true when their history does not say so.
-      if (!latestUnion || !sameValue(latestUnion.new, b)) record(indicatorId, field, a, b, 'merge');
-      continue;
-    }
-    const merged = base.known ? combine(indicatorId, field, base.value, a, b) : null;
-    if (merged !== null) {
-      if (sameValue(merged, a)) continue;
-      results.set(key, merged);
-      combined.push({ indicatorId, field, old: a, new: merged });
-      record(indicatorId, field, a, merged, 'merge');
-      continue;
-    }
-    const conflict: Conflict = {
-      key,
-      indicatorId,
-      field,
-      base: base.known ? { value: base.value, entry: base.entry } : null,
-      mine: { value: a, entry: mineEntries.at(-1) ?? null },
-      theirs: { value: b, entry: theirEntries.at(-1) ?? null },
-      fingerprint: conflictFingerprint(key, a, b),
-    };
-    conflicts.push(conflict);
-    const decision = options.decisions?.[conflict.fingerprint];
-    if (decision === 'theirs') {
-      results.set(key, b);
-      record(indicatorId, field, a, b, 'resolve');
-    } else if (decision === 'mine') {
-      record(indicatorId, field, b, a, 'resolve');
-    } else {
-      undecided.push(conflict);
-    }
-  }
-
-  // Apply the field results to rows.
-  const theirAnswers = new Map(theirs.answers.map((x) => [x.indicatorId, x]));
-  const theirReviews = new Map(theirs.reviews.map((x) => [x.indicatorId, x]));
-  const answers = new Map(mine.answers.map((x) => [x.indicatorId, x]));
-  const reviews = new Map(mine.reviews.map((x) => [x.indicatorId, x]));
-  let assessment = mine.assessment;
-  const touchedAnswers = new Map<string, Answer>();
-  const touchedReviews = new Map<string, Review>();
-  for (const [key, value] of results) {
-    const { indicatorId, field } = splitFieldKey(key);
-    if (indicatorId === ASSESSMENT_KEY) {
-      // null stands for an absent optional field (see assessmentFieldValue): removed, not stored as null.
-      const { [field]: _, ...rest } = assessment as Record<string, unknown>;
-      assessment = { ...(value === null ? rest : { ...rest, [field]: value }), updatedAt: later(assessment.updatedAt, theirs.assessment.updatedAt) } as Assessment;
-    } else if (field === REVIEW_FIELD) {
-      const theirsAt = theirReviews.get(indicatorId)?.updatedAt ?? theirs.assessment.updatedAt;
-      const current = touchedReviews.get(indicatorId) ?? reviews.get(indicatorId);
-      touchedReviews.set(indicatorId, {
-        assessmentId: mine.assessment.id,
-        indicatorId,
-        status: value as ReviewStatus,
-        updatedAt: current ? later(current.updatedAt, theirsAt) : theirsAt,
-      });
-    } else {
-      const theirsAt = theirAnswers.get(indicatorId)?.updatedAt ?? theirs.assessment.updatedAt;
-      const current = touchedAnswers.get(indicatorId) ?? answers.get(indicatorId) ?? emptyAnswer(mine.assessment.id, indicatorId, theirsAt);
-      touchedAnswers.set(indicatorId, { ...current, [field]: value, updatedAt: later(current.updatedAt, theirsAt) });
-    }
-  }
-  for (const [id, answer] of touchedAnswers) answers.set(id, answer);
-  for (const [id, review] of touchedReviews) reviews.set(id, review);
-
-  // Comments and proposals: union by id, merging the parts that may change.
-  const comments = new Map(mine.comments.map((c) => [c.id, c]));
-  let addedComments = 0;
-  let updatedComments = 0;
-  for (const c of theirs.comments) {
-    const own = comments.get(c.id);
-    const next = own ? mergeComment(own, c) : c;
-    if (own && sameValue(own, next)) continue;
-    if (own) updatedComments += 1;
-    else addedComments += 1;
-    comments.set(c.id, next);
-  }
-  const proposals = new Map(mine.proposals.map((p) => [p.id, p]));
-  let addedProposals = 0;
-  let updatedProposals = 0;
-  for (const p of theirs.proposals) {
-    const own = proposals.get(p.id);
-    const next = own ? mergeProposal(own, p) : p;
-    if (own && sameValue(own, next)) continue;
-    if (own) updatedProposals += 1;
-    else addedProposals += 1;
-    proposals.set(p.id, next);
-  }
+  const history = mergeHistory(mine.history, theirs.history);
+  const fields = mergeFields(mine, theirs, history.union, options);
+  const id = mine.assessment.id;
+  const theirAt = theirs.assessment.updatedAt;
+  const assessment = mergeAssessmentFields(mine.assessment, theirAt, resultsOf(fields.results, 'assessment'));
+  const answers = mergeAnswers(mine.answers, theirs.answers, resultsOf(fields.results, 'answer'), id, theirAt);
+  const reviews = mergeReviews(mine.reviews, theirs.reviews, resultsOf(fields.results, 'review'), id, theirAt);
+  const comments = mergeComments(mine.comments, theirs.comments);
+  const proposals = mergeProposals(mine.proposals, theirs.proposals);
 
   const changed =
     assessment !== mine.assessment ||
-    touchedAnswers.size + touchedReviews.size + addedComments + updatedComments + addedProposals + updatedProposals + newHistory.length + written.length > 0;
+    answers.touched + reviews.touched + comments.added + comments.updated + proposals.added + proposals.updated + history.added.length + fields.written.length > 0;
   return {
     snapshot: {
       assessment,
-      answers: [...answers.values()],
-      reviews: [...reviews.values()],
-      comments: [...comments.values()],
-      proposals: [...proposals.values()],
-      history: [...union, ...written],
+      answers: answers.answers,
+      reviews: reviews.reviews,
+      comments: comments.comments,
+      proposals: proposals.proposals,
+      history: [...history.union, ...fields.written],
     },
     changed,
-    taken,
-    combined,
-    conflicts,
-    undecided,
-    added: { history: newHistory.length, comments: addedComments, proposals: addedProposals },
-    updated: { comments: updatedComments, proposals: updatedProposals },
+    taken: fields.taken,
+    combined: fields.combined,
+    conflicts: fields.conflicts,
+    undecided: fields.undecided,
+    added: { history: history.added.length, comments: comments.added, proposals: proposals.added },
+    updated: { comments: comments.updated, proposals: proposals.updated },
   };
 }

@@ -8,15 +8,35 @@ import { restoreAnswer, restoreAssessment, type Restored } from '../domain/resto
 import { database, exportedSetting, guard, newId, parseWith, present, sealedSetting, StorageError, syncSetting, type MgiDatabase } from './connection';
 import { writeAssessmentHistory } from './history';
 
-const repairedRows = new Set<string>();
-/** How many distinct stored rows were read repaired this session (see domain/restore.ts). */
-export const repairedRowCount = (): number => repairedRows.size;
+/** A stored row read repaired this session: its assessment, and its indicator for an answer. */
+export interface RepairedRow {
+  assessmentId: string;
+  indicatorId?: string;
+}
 
-function noteRepairs(key: string, restored: Restored<unknown> | null): void {
-  if (!restored?.repaired.length || repairedRows.has(key)) return;
-  repairedRows.add(key);
-  // Reported once per row: the team's data is shown and kept, and a developer can see what was fixed.
+const repairedKeys = new Set<string>();
+// Replaced (never changed in place) on each new repair, so a screen can tell that something changed.
+let repaired: readonly RepairedRow[] = [];
+const repairListeners = new Set<() => void>();
+
+/** How many distinct stored rows were read repaired this session (see domain/restore.ts). */
+export const repairedRowCount = (): number => repairedKeys.size;
+/** The rows read repaired this session, in the order they were found; the same list until another is found. */
+export const repairedRows = (): readonly RepairedRow[] => repaired;
+/** Calls `listener` whenever another repaired row is found; returns the unsubscribe. */
+export function onRepair(listener: () => void): () => void {
+  repairListeners.add(listener);
+  return () => repairListeners.delete(listener);
+}
+
+function noteRepairs(key: string, row: RepairedRow, restored: Restored<unknown> | null): void {
+  if (!restored?.repaired.length || repairedKeys.has(key)) return;
+  repairedKeys.add(key);
+  repaired = [...repaired, row];
+  // Reported once per row: the team's data is shown and kept, the person is told (see app/storage-notices),
+  // and a developer can see what was fixed.
   console.warn(`Stored ${key} restored; repaired: ${restored.repaired.join(', ')}`);
+  for (const listener of repairListeners) listener();
 }
 
 /**
@@ -25,14 +45,31 @@ function noteRepairs(key: string, restored: Restored<unknown> | null): void {
  */
 export function parseAssessment(row: unknown): Assessment | null {
   const restored = restoreAssessment(row);
-  if (restored) noteRepairs(`assessment ${restored.value.id}`, restored);
+  if (restored) noteRepairs(`assessment ${restored.value.id}`, { assessmentId: restored.value.id }, restored);
   return restored?.value ?? null;
 }
 export function parseAnswer(row: unknown): Answer | null {
   const restored = restoreAnswer(row);
-  if (restored) noteRepairs(`answer ${restored.value.assessmentId}/${restored.value.indicatorId}`, restored);
+  if (restored) {
+    const { assessmentId, indicatorId } = restored.value;
+    noteRepairs(`answer ${assessmentId}/${indicatorId}`, { assessmentId, indicatorId }, restored);
+  }
   return restored?.value ?? null;
 }
+
+/**
+ * Reads every stored assessment once, so a damaged one is reported when the app starts; returns how
+ * many rows were found repaired so far. Answers are not read here: a device may hold tens of thousands,
+ * and the first screen loads little. A damaged answer is reported as soon as its assessment is opened
+ * (every read restores and reports). Nothing is written: a repaired row is stored whole at its next edit.
+ */
+export function checkStoredRows(): Promise<number> {
+  return guard(async () => {
+    await database().assessments.each((row) => void parseAssessment(row));
+    return repairedRowCount();
+  });
+}
+
 /** Data from outside storage (the demonstration) is parsed strictly: refused, never repaired. */
 const strictAssessment = parseWith<Assessment>(assessmentSchema);
 const strictAnswer = parseWith<Answer>(answerSchema);
