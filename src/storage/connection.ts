@@ -154,5 +154,7 @@ export const SETTING_DEVICE = 'device.id';
 export const sealedSetting = (assessmentId: string) => `exchange.sealed.${assessmentId}`;
 /** When this device last downloaded the assessment's file: the backup reminders compare it with changes. */
 export const exportedSetting = (assessmentId: string) => `exchange.exported.${assessmentId}`;
+/** A review form's text not sent yet (storage/drafts.ts), by form. */
+export const draftSetting = (key: string) => `draft.${key}`;
 /** What this laptop remembers of an assessment's sync with a server (storage/sync/sync-settings.ts). */
 export const syncSetting = (assessmentId: string) => `sync.${assessmentId}`;

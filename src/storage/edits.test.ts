@@ -4,7 +4,8 @@ import type { AssessmentSetup } from '../domain/assessment';
 import { getActor, setActor } from './actor';
 import { getAnswer, saveAnswer } from './answers';
 import { createAssessment, getAssessment } from './assessments';
-import { actorTarget, answerTarget, assessmentTarget, edits } from './edits';
+import { getDraft } from './drafts';
+import { actorTarget, answerTarget, assessmentTarget, draftTarget, edits } from './edits';
 import { journal } from './journal';
 import { getHistory } from './review-store';
 import { withFreshDatabase } from '../../test/fresh-database';
@@ -69,6 +70,18 @@ describe('saving through the queue', () => {
     const stored = await getAssessment(local.id);
     expect(stored?.context).toBe('New context');
     expect(stored?.nationalAssessmentId).toBeUndefined();
+  });
+});
+
+describe('review form drafts', () => {
+  it('are kept field by field until every field is empty again, and never reach another laptop', async () => {
+    edits.edit(draftTarget('a/i/propose'), { value: 'yes', narrative: 'Draft' });
+    edits.edit(draftTarget('a/i/propose'), { note: 'Why' });
+    await edits.flush();
+    expect(await getDraft('a/i/propose')).toEqual({ value: 'yes', narrative: 'Draft', note: 'Why' });
+    edits.edit(draftTarget('a/i/propose'), { value: '', narrative: '', note: '' }, true);
+    await edits.flush();
+    expect(await getDraft('a/i/propose')).toBeNull();
   });
 });
 

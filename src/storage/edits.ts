@@ -1,13 +1,14 @@
 /**
  * The app's save queue (save-queue.ts) and the records people edit through it: answers, an
- * assessment's details, and who is working on this device. Every form that edits stored data goes
+ * assessment's details, who is working on this device, and review forms' unsent text. Every form that edits stored data goes
  * through `edits`, so each has the same journal, ordering and retry.
  */
 import { actorSchema } from '../domain/history';
-import { answerSchema, assessmentSetupSchema, type AnswerPatch, type AssessmentSetup } from '../domain/assessment';
+import { answerSchema, assessmentSetupSchema, TEXT_LIMITS, type AnswerPatch, type AssessmentSetup } from '../domain/assessment';
 import { setActor } from './actor';
 import { saveAnswer } from './answers';
 import { updateAssessment } from './assessments';
+import { writeDraft, type Draft } from './drafts';
 import { journal } from './journal';
 import { SaveQueue, type EditKind, type Patch, type Target } from './save-queue';
 
@@ -51,11 +52,27 @@ const actorKind: EditKind = {
   write: (_t, patch) => setActor(patch),
 };
 
-export const edits = new SaveQueue({ answer: answerKind, assessment: assessmentKind, actor: actorKind }, journal);
+// Review forms' unsent text: any short field name, text within the longest limit storage has.
+const draftKind: EditKind = {
+  key: (t) => (typeof t.draft === 'string' && t.draft.length > 0 && t.draft.length <= 400 ? t.draft : null),
+  accept: (patch) => {
+    const good: Patch = {};
+    const bad: string[] = [];
+    for (const [field, value] of Object.entries(patch)) {
+      if (/^[a-z]{1,20}$/i.test(field) && typeof value === 'string' && value.length <= TEXT_LIMITS.long) good[field] = value;
+      else bad.push(field);
+    }
+    return { good, bad };
+  },
+  write: (t, patch) => writeDraft(t.draft!, patch as Draft),
+};
+
+export const edits = new SaveQueue({ answer: answerKind, assessment: assessmentKind, actor: actorKind, draft: draftKind }, journal);
 
 export const answerTarget = (assessmentId: string, indicatorId: string): Target => ({ kind: 'answer', assessmentId, indicatorId });
 export const assessmentTarget = (assessmentId: string): Target => ({ kind: 'assessment', assessmentId });
 export const actorTarget: Target = { kind: 'actor' };
+export const draftTarget = (draft: string): Target => ({ kind: 'draft', draft });
 
 /** Whether a queue key belongs to the assessment (its details or one of its answers). */
 export const ofAssessment = (assessmentId: string) => (key: string) =>

@@ -1,7 +1,7 @@
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromiumArgs, ensureChromium } from '../tools/chromium.mjs';
-import { allSaved, createAssessment } from './helpers';
+import { allSaved, createAssessment, laptop } from './helpers';
 
 /** A retry waits longer after each failure (up to a minute): the tests wait for the state, not a time. */
 const retried = { timeout: 70_000 };
@@ -137,4 +137,22 @@ test('a browser killed right after the screen says saved keeps every word', asyn
   } finally {
     for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
   }
+});
+
+test('a half-written query survives a reload, and is gone once sent', async ({ browser }) => {
+  const reviewer = await laptop(browser, 'Ben Okafor', 'IOM mission reviewer');
+  await createAssessment(reviewer, 'Republic of Drafts');
+  const panel = reviewer.getByRole('region', { name: 'Review' });
+  await panel.getByRole('button', { name: 'Raise a query' }).click();
+  await panel.getByLabel('Your query').fill('Is there a draft bill on');
+  await reviewer.reload();
+  await panel.getByRole('button', { name: 'Raise a query' }).click();
+  await expect(panel.getByLabel('Your query')).toHaveValue('Is there a draft bill on');
+  await panel.getByLabel('Your query').pressSequentially(' seasonal work?');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(panel.getByText('Review status: Query raised')).toBeVisible();
+  await expect(panel.getByText('Is there a draft bill on seasonal work?')).toBeVisible();
+  await reviewer.reload();
+  await panel.getByRole('button', { name: 'Raise a query' }).click();
+  await expect(panel.getByLabel('Your query')).toHaveValue('');
 });

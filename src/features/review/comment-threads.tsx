@@ -33,7 +33,7 @@ export function CommentThreads({ assessmentId, indicatorId, threads, actor, open
         {c.editedAt ? <span className="hint">{t('panel.edited')}</span> : null}
       </p>
       {open?.kind === 'edit' && open.comment.id === c.id ? (
-        <TextForm label={t('panel.editLabel')} initial={c.text} submit={t('panel.save')} onSubmit={(text) => editComment(c.id, text).then(onClose)} onCancel={onClose} />
+        <TextForm label={t('panel.editLabel')} draft={`${c.assessmentId}/${c.indicatorId}/edit/${c.id}`} initial={c.text} submit={t('panel.save')} onSubmit={(text) => editComment(c.id, text).then(onClose)} onCancel={onClose} />
       ) : (
         <p className="comment-text">{c.text}</p>
       )}
@@ -83,6 +83,7 @@ export function CommentThreads({ assessmentId, indicatorId, threads, actor, open
             {open?.kind === 'reply' && open.thread.id === root.id ? (
               <TextForm
                 label={t('panel.replyLabel')}
+                draft={`${assessmentId}/${indicatorId}/reply/${root.id}`}
                 submit={t('panel.send')}
                 onSubmit={(text) =>
                   (root.kind === 'query' && !reviewer && !isResolved(root) ? answerQuery(assessmentId, indicatorId, root.id, text) : addComment(assessmentId, indicatorId, text, root.id)).then(onClose)

@@ -42,9 +42,9 @@ export function IndicatorReview({ assessment, bundle, indicatorId }: { assessmen
   const entryForm = () => {
     switch (form?.kind) {
       case 'query':
-        return <TextForm label={t('panel.queryLabel')} submit={t('panel.send')} onSubmit={(text) => raiseQuery(assessment.id, indicatorId, text).then(close)} onCancel={close} />;
+        return <TextForm label={t('panel.queryLabel')} draft={`${assessment.id}/${indicatorId}/query`} submit={t('panel.send')} onSubmit={(text) => raiseQuery(assessment.id, indicatorId, text).then(close)} onCancel={close} />;
       case 'comment':
-        return <TextForm label={t('panel.commentLabel')} submit={t('panel.send')} onSubmit={(text) => addComment(assessment.id, indicatorId, text).then(close)} onCancel={close} />;
+        return <TextForm label={t('panel.commentLabel')} draft={`${assessment.id}/${indicatorId}/comment`} submit={t('panel.send')} onSubmit={(text) => addComment(assessment.id, indicatorId, text).then(close)} onCancel={close} />;
       case 'propose': {
         const indicator = allIndicators(bundle.catalogue).find((i) => i.id === indicatorId);
         return <ProposalForm assessmentId={assessment.id} indicatorId={indicatorId} choices={answerChoices(indicator ?? { notApplicable: false })} onDone={close} />;

@@ -10,13 +10,15 @@ import { FieldValue } from '../../ui/field-value';
 import { formatDateTime } from '../../ui/format';
 import { LengthHint } from '../../ui/length-hint';
 import { Byline, ReviewErrorMessage, TextForm } from './review-forms';
+import { useDraft } from './use-draft';
 
 export function ProposalForm({ assessmentId, indicatorId, choices, onDone }: { assessmentId: string; indicatorId: string; choices: readonly AnswerValue[]; onDone: () => void }) {
   const { t } = useTranslation(['review', 'ui']);
   const uid = useId();
-  const [value, setValue] = useState<AnswerValue | ''>('');
-  const [narrative, setNarrative] = useState('');
-  const [note, setNote] = useState('');
+  // Kept as a draft until it is sent or cancelled, like every review form.
+  const { fields, change, clear } = useDraft(`${assessmentId}/${indicatorId}/propose`, { value: '', narrative: '', note: '' });
+  const { narrative, note } = fields;
+  const value = fields.value as AnswerValue | '';
   const [error, setError] = useState<unknown>(null);
   const send = (event: FormEvent) => {
     event.preventDefault();
@@ -25,12 +27,15 @@ export function ProposalForm({ assessmentId, indicatorId, choices, onDone }: { a
       ...(value ? { value } : {}),
       ...(narrative.trim() ? { narrative } : {}),
       note,
-    }).then(onDone, setError);
+    }).then(() => {
+      clear();
+      onDone();
+    }, setError);
   };
   return (
     <form className="review-form" onSubmit={send}>
       <label htmlFor={`${uid}-value`}>{t('panel.proposedValue')}</label>
-      <select id={`${uid}-value`} value={value} onChange={(e) => setValue(e.target.value as AnswerValue | '')}>
+      <select id={`${uid}-value`} value={value} onChange={(e) => change({ value: e.target.value })}>
         <option value="">{t('panel.keepValue')}</option>
         {choices.map((c) => (
           <option key={c} value={c}>
@@ -45,17 +50,23 @@ export function ProposalForm({ assessmentId, indicatorId, choices, onDone }: { a
         value={narrative}
         maxLength={TEXT_LIMITS.long}
         aria-describedby={`${uid}-narrative-length`}
-        onChange={(e) => setNarrative(e.target.value)}
+        onChange={(e) => change({ narrative: e.target.value })}
       />
       <LengthHint id={`${uid}-narrative-length`} length={narrative.length} max={TEXT_LIMITS.long} />
       <label htmlFor={`${uid}-note`}>{t('panel.proposalNote')}</label>
-      <textarea id={`${uid}-note`} rows={2} value={note} maxLength={COMMENT_MAX} onChange={(e) => setNote(e.target.value)} />
+      <textarea id={`${uid}-note`} rows={2} value={note} maxLength={COMMENT_MAX} onChange={(e) => change({ note: e.target.value })} />
       {error ? <ReviewErrorMessage error={error} /> : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={!value && !narrative.trim()}>
           {t('panel.submitProposal')}
         </button>
-        <button type="button" onClick={onDone}>
+        <button
+          type="button"
+          onClick={() => {
+            clear();
+            onDone();
+          }}
+        >
           {t('panel.cancel')}
         </button>
       </div>
@@ -119,6 +130,7 @@ function ProposalCard({ proposal, current, role, act }: { proposal: Proposal; cu
           // The reason is optional: an empty box rejects without one.
           <TextForm
             label={t('panel.rejectReason')}
+            draft={`${proposal.assessmentId}/${proposal.indicatorId}/reject/${proposal.id}`}
             submit={t('panel.rejectConfirm')}
             onSubmit={(reason) => decideProposal(proposal.id, 'rejected', undefined, reason).then(() => setRejecting(false))}
             onCancel={() => setRejecting(false)}

@@ -5,6 +5,7 @@ import { COMMENT_MAX } from '../../domain/review';
 import { ReviewError } from '../../storage/review-store';
 import { formatDateTime } from '../../ui/format';
 import { StorageErrorMessage } from '../../ui/storage-error-message';
+import { useDraft } from './use-draft';
 
 /** A review rule refused in the person's words; anything else is a storage problem. */
 export function ReviewErrorMessage({ error }: { error: unknown }) {
@@ -19,11 +20,29 @@ export function ReviewErrorMessage({ error }: { error: unknown }) {
   return <StorageErrorMessage error={error} />;
 }
 
-/** A text box with send and cancel, for queries, comments, replies, edits and rejection reasons. */
-export function TextForm({ label, initial = '', submit, onSubmit, onCancel }: { label: string; initial?: string; submit: string; onSubmit: (text: string) => Promise<unknown>; onCancel: () => void }) {
+/**
+ * A text box with send and cancel, for queries, comments, replies, edits and rejection reasons. What is
+ * typed is kept as a draft (`draft` names the form) until it is sent or cancelled.
+ */
+export function TextForm({
+  label,
+  draft,
+  initial = '',
+  submit,
+  onSubmit,
+  onCancel,
+}: {
+  label: string;
+  draft: string;
+  initial?: string;
+  submit: string;
+  onSubmit: (text: string) => Promise<unknown>;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation('review');
   const uid = useId();
-  const [text, setText] = useState(initial);
+  const { fields, change, clear } = useDraft(draft, { text: initial });
+  const text = fields.text;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const send = (event: FormEvent) => {
@@ -31,7 +50,10 @@ export function TextForm({ label, initial = '', submit, onSubmit, onCancel }: { 
     setBusy(true);
     setError(null);
     onSubmit(text).then(
-      () => setBusy(false),
+      () => {
+        clear();
+        setBusy(false);
+      },
       (e: unknown) => {
         setBusy(false);
         setError(e);
@@ -41,13 +63,19 @@ export function TextForm({ label, initial = '', submit, onSubmit, onCancel }: { 
   return (
     <form className="review-form" onSubmit={send}>
       <label htmlFor={`${uid}-text`}>{label}</label>
-      <textarea id={`${uid}-text`} rows={3} value={text} maxLength={COMMENT_MAX} onChange={(e) => setText(e.target.value)} autoFocus />
+      <textarea id={`${uid}-text`} rows={3} value={text} maxLength={COMMENT_MAX} onChange={(e) => change({ text: e.target.value })} autoFocus />
       {error ? <ReviewErrorMessage error={error} /> : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {submit}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button
+          type="button"
+          onClick={() => {
+            clear();
+            onCancel();
+          }}
+        >
           {t('panel.cancel')}
         </button>
       </div>
