@@ -10,7 +10,8 @@ import { database, exportedSetting, guard, newId, SETTING_DEVICE, SETTING_NAME, 
  * the device id is made once, the first time anyone asks.
  */
 export async function readActor(db: MgiDatabase): Promise<Actor> {
-  const [name, role, device] = await Promise.all([db.settings.get(SETTING_NAME), db.settings.get(SETTING_ROLE), db.settings.get(SETTING_DEVICE)]);
+  // One request for the three settings: this runs in every change's transaction.
+  const [name, role, device] = await db.settings.bulkGet([SETTING_NAME, SETTING_ROLE, SETTING_DEVICE]);
   let id = typeof device?.value === 'string' && device.value ? device.value : null;
   if (!id) {
     id = newId();

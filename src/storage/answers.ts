@@ -96,7 +96,8 @@ export async function writeAnswer(
     db.answers.put(next),
     changed && assessment?.status === 'validated'
       ? writeAssessment(db, assessmentId, { status: 'draft', validatedBy: undefined, validatedAt: undefined }, now)
-      : db.assessments.update(assessmentId, { updatedAt: now }),
+      : // The row read above, put back with its new date: `update` would read it twice more.
+        assessmentRow && db.assessments.put({ ...assessmentRow, updatedAt: now }),
   ]);
   // After the answer's own entries: both take the answer's next sequence number.
   if (changed && review === 'validated') await writeReviewStatus(db, assessmentId, indicatorId, 'answered', now);
