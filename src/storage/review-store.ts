@@ -59,6 +59,11 @@ export function getHistory(assessmentId: string, indicatorId?: string): Promise<
   });
 }
 
+/** How many history entries one answer has, counted by IndexedDB without reading them. */
+export function countHistory(assessmentId: string, indicatorId: string): Promise<number> {
+  return run(() => database().history.where('[assessmentId+indicatorId]').equals([assessmentId, indicatorId]).count());
+}
+
 export interface ReviewData {
   reviews: Review[];
   comments: Comment[];

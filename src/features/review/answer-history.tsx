@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../domain/history';
-import { getHistory } from '../../storage/review-store';
+import { countHistory, getHistory } from '../../storage/review-store';
 import { useStored } from '../../storage/live';
 import { FieldValue, fieldLabelKey } from '../../ui/field-value';
 import { formatDateTime } from '../../ui/format';
@@ -52,14 +53,25 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
   );
 }
 
-/** The history of one answer, live. */
+/**
+ * The history of one answer, live. Closed, only its entries are counted (by IndexedDB): the panel sits
+ * beside the answer being typed, and reading a long history at every saved keystroke would make each
+ * save cost more the longer the answer's life.
+ */
 export function AnswerHistory({ assessmentId, indicatorId }: { assessmentId: string; indicatorId: string }) {
   const { t } = useTranslation('review');
-  const entries = useStored(() => getHistory(assessmentId, indicatorId), [assessmentId, indicatorId]);
+  const [open, setOpen] = useState(false);
+  const count = useStored(() => countHistory(assessmentId, indicatorId), [assessmentId, indicatorId]);
   return (
-    <details className="answer-history">
-      <summary>{t('history.title', { count: entries?.length ?? 0 })}</summary>
-      {entries ? <HistoryList entries={entries} /> : <p>{t('loading')}</p>}
+    <details className="answer-history" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('history.title', { count: count ?? 0 })}</summary>
+      {open ? <OpenHistory assessmentId={assessmentId} indicatorId={indicatorId} /> : null}
     </details>
   );
+}
+
+function OpenHistory({ assessmentId, indicatorId }: { assessmentId: string; indicatorId: string }) {
+  const { t } = useTranslation('review');
+  const entries = useStored(() => getHistory(assessmentId, indicatorId), [assessmentId, indicatorId]);
+  return entries ? <HistoryList entries={entries} /> : <p>{t('loading')}</p>;
 }
