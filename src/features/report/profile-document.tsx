@@ -9,9 +9,13 @@
  * finding); a finding short enough to fit on a page is never split, so a "Sources" line never stands
  * alone; table rows, sources and GCM objectives never split.
  *
- * Contents with page numbers: react-pdf cannot point forward, so the document is laid out twice (see
- * renderWithContents): the first pass records the page of each section heading, the second prints it.
- * The contents have a page of their own, so the numbers they print cannot move what they point to.
+ * Contents with page numbers in one layout pass: react-pdf cannot point forward, but it calls every
+ * `render` text while it paginates (page by page, in order) and then once more on every page once the
+ * total is known. Each section heading carries an empty render text that records its page while
+ * paginating; the contents' numbers are render texts too, so their last call, after pagination, prints
+ * the recorded pages. The contents have a page of their own and each number a fixed-width box, so the
+ * numbers cannot move what they point to. (Laying the document out twice, to learn the pages first,
+ * doubled the build time.)
  */
 import { Document, Link, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
@@ -49,7 +53,10 @@ const styles = StyleSheet.create({
   section: { marginBottom: 14 },
   tocRow: { flexDirection: 'row', marginBottom: 7, fontSize: 11 },
   tocTitle: { flex: 1, color: brand, textDecoration: 'none' },
-  tocPage: { width: 40, textAlign: 'right', color: ink },
+  // No inherited line height: react-pdf re-resolves a filled-in-late text's styles on every relayout
+  // and multiplies a numeric line height by the font size each time, until the number no longer fits.
+  // '' is the one value it leaves alone (the font's own line height).
+  tocPage: { width: 40, textAlign: 'right', color: ink, lineHeight: '' },
   localNote: { fontSize: 9.5, borderLeftWidth: 3, borderLeftColor: brand, paddingLeft: 6, marginBottom: 8 },
   finding: { marginBottom: 8, paddingLeft: 8, borderLeftWidth: 2, borderLeftColor: line },
   sentence: { fontWeight: 700 },
@@ -251,9 +258,6 @@ function Table({ columns, widths, rows }: { columns: string[]; widths: string[];
 
 export interface ProfileDocumentProps {
   model: ProfileModel;
-  /** Page of each section, from a first layout; "…" while unknown. */
-  pages?: Partial<Record<SectionId, number>>;
-  onPage?: PageRecorder;
 }
 
 /** The PDF's metadata (title, author, language…), the same for the profile and the workshop annex. */
@@ -261,7 +265,20 @@ function documentInfo(meta: ProfileModel['meta']) {
   return { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords, creator: meta.creator, producer: meta.creator, language: meta.language };
 }
 
-export function ProfileDocument({ model, pages = {}, onPage }: ProfileDocumentProps) {
+/** The page of each section: recorded while react-pdf paginates, printed by the contents after it (see the top of this file). */
+function sectionPages(): { record: PageRecorder; label: (id: SectionId) => string } {
+  const pages: Partial<Record<SectionId, number>> = {};
+  return {
+    record: (id, page) => {
+      pages[id] = page;
+    },
+    label: (id) => String(pages[id] ?? '…'),
+  };
+}
+
+export function ProfileDocument({ model }: ProfileDocumentProps) {
+  const pages = sectionPages();
+  const onPage = pages.record;
   const family = fontFamilies(model.scripts);
   const frame: Frame = { header: model.header, pageLabel: model.pageLabel, watermark: model.watermark, family };
   return (
@@ -285,7 +302,7 @@ export function ProfileDocument({ model, pages = {}, onPage }: ProfileDocumentPr
             <Link src={`#${entry.id}`} style={styles.tocTitle}>
               {entry.title}
             </Link>
-            <Text style={styles.tocPage}>{pages[entry.id] ?? '…'}</Text>
+            <Text style={styles.tocPage} render={() => pages.label(entry.id)} />
           </View>
         ))}
       </Sheet>
@@ -420,17 +437,6 @@ export function ProfileDocument({ model, pages = {}, onPage }: ProfileDocumentPr
       </Sheet>
     </Document>
   );
-}
-
-/**
- * Lays the profile out twice: first to learn where each section starts, then with those pages in the
- * contents. `render` is the caller's react-pdf entry point (renderToBuffer in Node, pdf().toBlob() in
- * the worker).
- */
-export async function renderWithContents<T>(model: ProfileModel, render: (doc: ReturnType<typeof ProfileDocument>) => Promise<T>): Promise<T> {
-  const pages: Partial<Record<SectionId, number>> = {};
-  await render(ProfileDocument({ model, onPage: (id, page) => (pages[id] = page) }));
-  return render(ProfileDocument({ model, pages }));
 }
 
 export function WorkshopAnnexDocument({ model }: { model: WorkshopAnnexModel }) {

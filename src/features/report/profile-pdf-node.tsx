@@ -13,7 +13,7 @@ import type { WorkshopAnnexModel } from '../../domain/workshop-annex';
 import { fontSources, subsetSources, type FontSource } from './font-sources';
 import { parseFontCss, subsetsFor } from './font-subsets';
 import { registerProfileFonts, type FontFace } from './fonts';
-import { ProfileDocument, renderWithContents, WorkshopAnnexDocument } from './profile-document';
+import { ProfileDocument, WorkshopAnnexDocument } from './profile-document';
 import { woffToSfnt } from './woff';
 
 const require = createRequire(import.meta.url);
@@ -47,7 +47,7 @@ async function registerFor(scripts: readonly Script[], texts: readonly string[])
 
 export async function renderProfilePdf(model: ProfileModel): Promise<Buffer> {
   await registerFor(model.scripts, allText(model));
-  return renderWithContents(model, (doc) => renderToBuffer(doc));
+  return renderToBuffer(ProfileDocument({ model }));
 }
 
 export async function renderWorkshopAnnexPdf(model: WorkshopAnnexModel): Promise<Buffer> {

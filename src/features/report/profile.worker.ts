@@ -11,7 +11,7 @@ import type { Script } from '../../domain/scripts';
 import { registerProfileFonts, type FontFace, type FontFiles } from './fonts';
 import { fontUrls, subsetUrls } from './font-urls';
 import { parseFontCss, subsetsFor } from './font-subsets';
-import { renderWithContents, WorkshopAnnexDocument } from './profile-document';
+import { ProfileDocument, WorkshopAnnexDocument } from './profile-document';
 import { woffToSfnt } from './woff';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -66,7 +66,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const { profileDocx, annexDocx } = await import('./profile-docx');
       blob = request.kind === 'profile' ? await profileDocx(request.model) : await annexDocx(request.model);
     } else if (request.kind === 'profile') {
-      blob = await renderWithContents(request.model, (doc) => pdf(doc).toBlob());
+      blob = await pdf(ProfileDocument({ model: request.model })).toBlob();
     } else {
       blob = await pdf(WorkshopAnnexDocument({ model: request.model })).toBlob();
     }
