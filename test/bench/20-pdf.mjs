@@ -1,6 +1,8 @@
 // The profile PDF of the demonstration assessment, built in its Web Worker in Chromium against the
-// production build: build time per document language, the longest main-thread task while it builds
-// (the page must stay responsive), and whether the worker is ended afterwards (its memory returned).
+// production build: build time per document language once the worker has warmed up while the screen
+// was idle, click to file, the same click made at once on opening the screen (worker still starting),
+// the longest main-thread task while it builds (the page must stay responsive), and whether the worker
+// is ended on leaving the screen (its memory returned).
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 
 /** The medians per language, for 21-peer-pdf.mjs to set beside survey-pdf's. */
@@ -9,6 +11,27 @@ export const PDF_FILE = '.bench/pdf.json';
 const RUNS = 3;
 const languages = ['en', 'es', 'fr'];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const BUILD_TARGET = 600;
+const CLICK_TARGET = 1000;
+
+/** Clicks "Create the profile PDF" and waits for the file: its size, click to file, and the build in the worker. */
+async function createPdf(page) {
+  const downloading = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Create the profile PDF' }).click();
+  const download = await downloading;
+  const size = statSync(await download.path()).size;
+  const timing = await page.evaluate(() => ({
+    total: performance.getEntriesByName('mgi-profile-pdf').at(-1).duration,
+    worker: performance.getEntriesByName('mgi-profile-pdf-worker').at(-1).detail.ms,
+  }));
+  return { size, ...timing };
+}
+
+const openDemo = async (page, baseUrl) => {
+  await page.goto(baseUrl);
+  await page.getByRole('button', { name: 'Open the demonstration assessment' }).click();
+  await page.getByRole('heading', { level: 1, name: /Results and profile/ }).waitFor();
+};
 
 export async function run({ baseUrl, launch }) {
   const browser = await launch();
@@ -19,9 +42,11 @@ export async function run({ baseUrl, launch }) {
     workers.started += 1;
     worker.on('close', () => (workers.closed += 1));
   });
-  await page.goto(baseUrl);
-  await page.getByRole('button', { name: 'Open the demonstration assessment' }).click();
-  await page.getByRole('heading', { level: 1, name: /Results and profile/ }).waitFor();
+  await openDemo(page, baseUrl);
+  // A person reads the screen before asking for a file: the worker starts and warms up meanwhile.
+  const warm = await (
+    await page.waitForFunction(() => performance.getEntriesByName('mgi-profile-pdf-warm').at(-1)?.detail.ms, null, { timeout: 60_000 })
+  ).jsonValue();
   // Every long task from here on (PerformanceObserver 'longtask': main-thread tasks over 50 ms).
   await page.evaluate(() => {
     window.__longTasks = [];
@@ -38,27 +63,35 @@ export async function run({ baseUrl, launch }) {
     for (let i = 0; i < RUNS; i++) {
       await page.getByLabel('Language of the document').selectOption(lang);
       await page.evaluate(() => (window.__longTasks = []));
-      const downloading = page.waitForEvent('download', { timeout: 60_000 });
-      await page.getByRole('button', { name: 'Create the profile PDF' }).click();
-      const download = await downloading;
-      sizes.push(statSync(await download.path()).size);
-      const timing = await page.evaluate(() => ({
-        total: performance.getEntriesByName('mgi-profile-pdf').at(-1).duration,
-        worker: performance.getEntriesByName('mgi-profile-pdf-worker').at(-1).detail.ms,
-        longTasks: window.__longTasks,
-      }));
+      const timing = await createPdf(page);
+      sizes.push(timing.size);
       inWorker.push(timing.worker);
       total.push(timing.total);
-      longest = Math.max(longest, ...timing.longTasks, 0);
+      longest = Math.max(longest, ...(await page.evaluate(() => window.__longTasks)), 0);
     }
     const ms = median(inWorker);
     medians[lang] = ms;
-    rows.push({ name: `Profile PDF build in the worker, ${lang} (median of ${RUNS})`, value: ms.toFixed(0), unit: 'ms', target: '≤ 1500 ms', ok: ms <= 1500 });
-    rows.push({ name: `Profile PDF, click to file, ${lang} (incl. worker start)`, value: median(total).toFixed(0), unit: 'ms', target: '—', ok: true });
+    const click = median(total);
+    rows.push({ name: `Profile PDF build in the worker, ${lang} (median of ${RUNS})`, value: ms.toFixed(0), unit: 'ms', target: `≤ ${BUILD_TARGET} ms`, ok: ms <= BUILD_TARGET });
+    rows.push({ name: `Profile PDF, click to file, ${lang} (worker warmed while idle)`, value: click.toFixed(0), unit: 'ms', target: `≤ ${CLICK_TARGET} ms`, ok: click <= CLICK_TARGET });
   }
-  // A worker still alive would keep react-pdf, the fonts and the layout in memory.
+  const builds = languages.length * RUNS;
+  const started = workers.started;
+  // Leaving the screen ends the worker: a worker still alive would keep react-pdf and the fonts in memory.
+  await page.getByRole('link', { name: /Back to/ }).click();
+  await page.getByRole('heading', { level: 1, name: /Results and profile/ }).waitFor({ state: 'detached' });
   await page.waitForTimeout(200);
   const alive = workers.started - workers.closed;
+  await context.close();
+
+  // The same click made at once on opening the screen, before the worker has warmed up (a fresh page).
+  const fresh = await browser.newContext({ acceptDownloads: true });
+  const first = await fresh.newPage();
+  await openDemo(first, baseUrl);
+  const atOnce = await createPdf(first);
+  await fresh.close();
+  rows.push({ name: 'Profile PDF, click to file at once on opening the screen, en (worker starting)', value: atOnce.total.toFixed(0), unit: 'ms', target: `≤ ${CLICK_TARGET} ms`, ok: atOnce.total <= CLICK_TARGET });
+  rows.push({ name: 'PDF worker warm-up while the screen is idle (start, fonts, one layout)', value: warm.toFixed(0), unit: 'ms', target: '—', ok: true });
   rows.push({
     name: 'Longest main-thread task while the PDF builds',
     value: longest === 0 ? '< 50' : longest.toFixed(0),
@@ -66,9 +99,9 @@ export async function run({ baseUrl, launch }) {
     target: '≤ 50 ms',
     ok: longest <= 50,
   });
-  rows.push({ name: `PDF workers still alive after ${workers.started} builds (memory returned)`, value: String(alive), unit: '', target: '0', ok: alive === 0 });
+  rows.push({ name: `PDF workers started for ${builds} builds on one screen`, value: String(started), unit: '', target: '1', ok: started === 1 });
+  rows.push({ name: 'PDF workers still alive after leaving the screen (memory returned)', value: String(alive), unit: '', target: '0', ok: alive === 0 });
   rows.push({ name: 'Profile PDF size (median)', value: (median(sizes) / 1024).toFixed(0), unit: 'KB', target: '—', ok: true });
-  await context.close();
   mkdirSync('.bench', { recursive: true });
   writeFileSync(PDF_FILE, JSON.stringify(medians));
   return rows;

@@ -1,19 +1,21 @@
 /// <reference lib="webworker" />
 /**
  * Builds the profile (or the workshop annex) off the main thread, so the page stays responsive while
- * react-pdf lays out fifty pages. Loaded only when a document is asked for: react-pdf and the fonts
- * never reach the first screen. The page terminates the worker once the file is back, which returns
- * its memory. Fonts beyond Latin are fetched only when the document's text uses their script.
+ * react-pdf lays out fifty pages. Loaded only on the results screen: react-pdf and the fonts never reach
+ * the first screen. The screen starts it while idle and has it lay out the profile once (`warm`), so a
+ * click finds the fonts fetched, unwrapped and registered and the layout code compiled; it keeps the
+ * worker for the next file and ends it on leaving the screen, which returns its memory. Fonts beyond
+ * Latin are fetched only when the document's text uses their script, each once per worker.
  */
 import { pdf } from '@react-pdf/renderer';
-import { allText } from '../../domain/profile';
+import { allText, type ProfileModel } from '../../domain/profile';
 import type { Script } from '../../domain/scripts';
 import { registerProfileFonts, type FontFace, type FontFiles } from './fonts';
 import { fontUrls, subsetUrls } from './font-urls';
 import { parseFontCss, subsetsFor } from './font-subsets';
 import { ProfileDocument, WorkshopAnnexDocument } from './profile-document';
 import { woffToSfnt } from './woff';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { WorkerMessage, WorkerReply, WorkerRequest } from './worker-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -21,12 +23,22 @@ declare const self: DedicatedWorkerGlobalScope;
 const inflate = (data: Uint8Array) =>
   new Response(new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate'))).arrayBuffer().then((b) => new Uint8Array(b));
 
-/** One WOFF fetched (from the precache when offline) and unwrapped once, handed to react-pdf as a blob URL. */
-async function plainFont(url: string): Promise<string> {
-  const response = await fetch(new URL(url, self.location.href));
-  if (!response.ok) throw new Error(`font ${url}: ${response.status}`);
-  const sfnt = await woffToSfnt(new Uint8Array(await response.arrayBuffer()), inflate);
-  return URL.createObjectURL(new Blob([sfnt as Uint8Array<ArrayBuffer>], { type: 'font/ttf' }));
+/** Each WOFF fetched (from the precache when offline) and unwrapped once per worker, as a blob URL for react-pdf. */
+const plainFonts = new Map<string, Promise<string>>();
+function plainFont(url: string): Promise<string> {
+  let font = plainFonts.get(url);
+  if (!font) {
+    font = (async () => {
+      const response = await fetch(new URL(url, self.location.href));
+      if (!response.ok) throw new Error(`font ${url}: ${response.status}`);
+      const sfnt = await woffToSfnt(new Uint8Array(await response.arrayBuffer()), inflate);
+      return URL.createObjectURL(new Blob([sfnt as Uint8Array<ArrayBuffer>], { type: 'font/ttf' }));
+    })();
+    // A failed fetch is tried again by the next document.
+    font.catch(() => plainFonts.delete(url));
+    plainFonts.set(url, font);
+  }
+  return font;
 }
 
 async function fontsFor(scripts: readonly Script[], texts: readonly string[]): Promise<FontFiles> {
@@ -51,29 +63,57 @@ async function fontsFor(scripts: readonly Script[], texts: readonly string[]): P
 
 const post = (reply: WorkerReply) => self.postMessage(reply);
 
-self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-  const started = performance.now();
-  const request = event.data;
-  try {
-    if (request.format === 'pdf') {
-      post({ type: 'progress', stage: 'fonts' });
-      registerProfileFonts(await fontsFor(request.model.scripts, allText(request.model)));
-    }
-    post({ type: 'progress', stage: 'layout' });
-    let blob: Blob;
-    if (request.format === 'docx') {
-      // The Word writer is loaded only when a Word file is asked for.
-      const { profileDocx, annexDocx } = await import('./profile-docx');
-      blob = request.kind === 'profile' ? await profileDocx(request.model) : await annexDocx(request.model);
-    } else if (request.kind === 'profile') {
-      blob = await pdf(ProfileDocument({ model: request.model })).toBlob();
-    } else {
-      blob = await pdf(WorkshopAnnexDocument({ model: request.model })).toBlob();
-    }
-    post({ type: 'done', blob, ms: performance.now() - started });
-  } catch (error) {
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+async function build(request: WorkerRequest, stage: (stage: 'fonts' | 'layout') => void): Promise<Blob> {
+  if (request.format === 'pdf') {
+    stage('fonts');
+    registerProfileFonts(await fontsFor(request.model.scripts, allText(request.model)));
   }
-};
+  stage('layout');
+  if (request.format === 'docx') {
+    // The Word writer is loaded only when a Word file is asked for.
+    const { profileDocx, annexDocx } = await import('./profile-docx');
+    return request.kind === 'profile' ? profileDocx(request.model) : annexDocx(request.model);
+  }
+  if (request.kind === 'profile') return pdf(ProfileDocument({ model: request.model })).toBlob();
+  return pdf(WorkshopAnnexDocument({ model: request.model })).toBlob();
+}
 
-post({ type: 'ready' });
+/**
+ * The profile cut to a few pages: every kind of block, in the document's fonts, but a quarter of the
+ * work, so a click made while the worker warms up waits less.
+ */
+function sample(model: ProfileModel): ProfileModel {
+  return {
+    ...model,
+    findings: { ...model.findings, domains: model.findings.domains.slice(0, 1) },
+    sources: { ...model.sources, items: model.sources.items.slice(0, 10) },
+    conventions: model.conventions ? { ...model.conventions, rows: model.conventions.rows.slice(0, 5) } : null,
+    gcm: { ...model.gcm, objectives: model.gcm.objectives.slice(0, 4) },
+  };
+}
+
+async function handle(message: WorkerMessage): Promise<void> {
+  const started = performance.now();
+  if (message.type === 'warm') {
+    try {
+      await build({ kind: 'profile', format: 'pdf', model: sample(message.model) }, () => undefined);
+    } catch {
+      // Nothing to report: a build asked for later meets the same problem and says so.
+    }
+    post({ type: 'warm', ms: performance.now() - started });
+    return;
+  }
+  const { id, request } = message;
+  try {
+    const blob = await build(request, (stage) => post({ type: 'progress', id, stage }));
+    post({ type: 'done', id, blob, ms: performance.now() - started });
+  } catch (error) {
+    post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+// One document at a time: a build asked for while the worker warms up starts once the warm-up is done.
+let queue = Promise.resolve();
+self.onmessage = (event: MessageEvent<WorkerMessage>) => {
+  queue = queue.then(() => handle(event.data));
+};

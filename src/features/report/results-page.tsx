@@ -15,6 +15,7 @@ import {
   profileLanguages,
   type DomainFindings,
   type ProfileLanguage,
+  type ProfileModel,
   type ProfileStrings,
 } from '../../domain/profile';
 import { buildWorkshopAnnex } from '../../domain/workshop-annex';
@@ -100,7 +101,7 @@ export function ResultsPage({ assessment, bundle, loadBundle }: { assessment: As
       </h1>
       <p className="lead">{t('results.intro')}</p>
 
-      <PdfPanel assessment={assessment} national={national ?? null} loadBundle={loadBundle} defaultLang={uiLang} />
+      <PdfPanel assessment={assessment} national={national ?? null} loadBundle={loadBundle} defaultLang={uiLang} warm={model} />
 
       <DomainChart domains={results.domains} titles={Object.fromEntries(model.findings.domains.map((d) => [d.id, d.title]))} />
 
@@ -315,18 +316,20 @@ function PdfPanel({
   national,
   loadBundle,
   defaultLang,
+  warm,
 }: {
   assessment: Assessment;
   national: NationalLink | null;
   loadBundle: LoadBundle;
   defaultLang: ProfileLanguage;
+  warm: ProfileModel;
 }) {
   const { t, i18n } = useTranslation('report');
   const selectId = useId();
   const [lang, setLang] = useState<ProfileLanguage>(defaultLang);
   const formatId = useId();
   const [format, setFormat] = useState<DocumentFormat>('pdf');
-  const { state, build } = useProfilePdf();
+  const { state, build } = useProfilePdf(warm);
   const working = state.status === 'working';
 
   const prepare = async (kind: WorkerRequest['kind']): Promise<WorkerRequest> => {

@@ -1,10 +1,17 @@
 /**
- * Builds a profile document (PDF or Word, profile or workshop annex) in a worker started for the occasion and ended when the file is back (its
- * memory is returned at once), then offers the file for download. The page only prepares the view
- * model, a few milliseconds of work; layout and writing happen in the worker.
+ * Builds a profile document (PDF or Word, profile or workshop annex) in the document worker, then
+ * offers the file for download. The page only prepares the view model, a few milliseconds of work;
+ * layout and writing happen in the worker.
+ *
+ * The worker is started while the results screen is idle and lays the profile out once to warm up
+ * (fonts fetched and registered, react-pdf's code compiled), so a click pays neither the worker's start
+ * nor a cold first layout. It is kept for the next file and ended on leaving the screen, which returns
+ * its memory.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BuildStage, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { ProfileModel } from '../../domain/profile';
+import { download } from '../../ui/download';
+import type { BuildStage, WorkerMessage, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export type PdfProblem = 'catalogue' | 'worker' | 'render' | 'storage';
 
@@ -24,21 +31,73 @@ export class PrepareError extends Error {
   }
 }
 
-/** Marks the bench reads: the time from the click to the file, as the person waits for it. */
+/** Marks the bench reads: the time from the click to the file, as the person waits for it, and when the worker is warm. */
 const MARK = 'mgi-profile-pdf';
 
-export function useProfilePdf() {
+const startWorker = () => new Worker(new URL('./profile.worker.ts', import.meta.url), { type: 'module', name: 'profile-pdf' });
+
+/** Runs `task` when the page has nothing else to do (a timer where the browser has no idle callback). */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 200);
+  return () => clearTimeout(handle);
+}
+
+/** `warm`: the profile to lay out once while idle (the screen's own), or null while it is not known yet. */
+export function useProfilePdf(warm: ProfileModel | null) {
   const [state, setState] = useState<PdfState>({ status: 'idle' });
   const worker = useRef<Worker | null>(null);
   const url = useRef<string | null>(null);
-  // Bumped by every build and on leaving the screen: a build whose preparation finishes after that
-  // starts no worker (no file downloads itself on another screen).
+  // The build whose replies count, bumped by every build and on leaving the screen: a build whose
+  // preparation finishes after that sends nothing (no file downloads itself on another screen), and
+  // the replies of an older build are ignored.
   const generation = useRef(0);
+  const file = useRef('');
+  const warmed = useRef(false);
 
   const stop = useCallback(() => {
     worker.current?.terminate();
     worker.current = null;
   }, []);
+
+  const onReply = useCallback(
+    (reply: WorkerReply) => {
+      if (reply.type === 'warm') {
+        performance.mark(`${MARK}-warm`, { detail: { ms: reply.ms } });
+        return;
+      }
+      if (reply.id !== generation.current) return;
+      if (reply.type === 'progress') setState({ status: 'working', stage: reply.stage });
+      else if (reply.type === 'error') setState({ status: 'error', problem: 'render', detail: reply.message });
+      else {
+        performance.measure(MARK, `${MARK}-start`);
+        // The build alone, inside the worker (without waiting for it to start or warm up).
+        performance.mark(`${MARK}-worker`, { detail: { ms: reply.ms } });
+        if (url.current) URL.revokeObjectURL(url.current);
+        url.current = URL.createObjectURL(reply.blob);
+        setState({ status: 'done', url: url.current, file: file.current, size: reply.blob.size, ms: reply.ms });
+        download(reply.blob, file.current);
+      }
+    },
+    [],
+  );
+
+  /** The running worker, started if need be; throws when the browser cannot start one. */
+  const ensure = useCallback((): Worker => {
+    if (worker.current) return worker.current;
+    const w = startWorker();
+    w.onmessage = (event: MessageEvent<WorkerReply>) => onReply(event.data);
+    w.onerror = (event) => {
+      event.preventDefault();
+      stop();
+      setState((s) => (s.status === 'working' ? { status: 'error', problem: 'worker', detail: event.message || 'worker failed to start' } : s));
+    };
+    worker.current = w;
+    return w;
+  }, [onReply, stop]);
 
   useEffect(
     () => () => {
@@ -49,9 +108,21 @@ export function useProfilePdf() {
     [stop],
   );
 
+  useEffect(() => {
+    if (!warm || warmed.current) return;
+    return whenIdle(() => {
+      warmed.current = true;
+      if (worker.current) return; // a click was faster: that build warms it
+      try {
+        ensure().postMessage({ type: 'warm', model: warm } satisfies WorkerMessage);
+      } catch {
+        // No worker in this browser: the click says so.
+      }
+    });
+  }, [warm, ensure]);
+
   const build = useCallback(
-    async (prepare: () => Promise<WorkerRequest>, file: string) => {
-      stop();
+    async (prepare: () => Promise<WorkerRequest>, name: string) => {
       const mine = ++generation.current;
       setState({ status: 'working', stage: 'starting' });
       performance.mark(`${MARK}-start`);
@@ -66,51 +137,16 @@ export function useProfilePdf() {
       if (mine !== generation.current) return;
       let w: Worker;
       try {
-        w = new Worker(new URL('./profile.worker.ts', import.meta.url), { type: 'module', name: 'profile-pdf' });
+        w = ensure();
       } catch (error) {
         setState({ status: 'error', problem: 'worker', detail: String((error as Error)?.message ?? error) });
         return;
       }
-      worker.current = w;
-      w.onerror = (event) => {
-        event.preventDefault();
-        stop();
-        setState({ status: 'error', problem: 'worker', detail: event.message || 'worker failed to start' });
-      };
-      w.onmessage = (event: MessageEvent<WorkerReply>) => {
-        const reply = event.data;
-        if (reply.type === 'progress') setState({ status: 'working', stage: reply.stage });
-        else if (reply.type === 'error') {
-          stop();
-          setState({ status: 'error', problem: 'render', detail: reply.message });
-        } else if (reply.type === 'done') {
-          // The file is ours now; ending the worker hands its memory (fonts, layout) back at once.
-          stop();
-          performance.measure(MARK, `${MARK}-start`);
-          // The build alone, inside the worker (without starting it and loading react-pdf).
-          performance.mark(`${MARK}-worker`, { detail: { ms: reply.ms } });
-          if (url.current) URL.revokeObjectURL(url.current);
-          url.current = URL.createObjectURL(reply.blob);
-          setState({ status: 'done', url: url.current, file, size: reply.blob.size, ms: reply.ms });
-          download(url.current, file);
-        }
-      };
-      w.postMessage(request);
+      file.current = name;
+      w.postMessage({ type: 'build', id: mine, request } satisfies WorkerMessage);
     },
-    [stop],
+    [ensure],
   );
 
   return { state, build };
-}
-
-/** Hands the file to the browser's download, as a click on a link with `download` would. */
-function download(href: string, file: string): void {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = file;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
 }
