@@ -254,8 +254,8 @@ describe('helpers', () => {
   });
 
   it.each([
-    [{ government: 'République de Côte d’Ivoire', year: 2026, level: 'national' }, 'fr', 'mgi-profile-Republique-de-Cote-d-Ivoire-2026-fr.pdf'],
-    [{ government: 'São Paulo', year: 2025, level: 'local' }, 'es', 'local-mgi-profile-Sao-Paulo-2025-es.pdf'],
+    [{ government: 'République de Côte d’Ivoire', year: 2026, level: 'national' }, 'fr', 'mgi-profile-republique-de-cote-d-ivoire-2026-fr.pdf'],
+    [{ government: 'São Paulo', year: 2025, level: 'local' }, 'es', 'local-mgi-profile-sao-paulo-2025-es.pdf'],
     [{ government: '東京', year: 2025, level: 'local' }, 'en', 'local-mgi-profile-assessment-2025-en.pdf'],
   ] as const)('names the file for %o', (a, lang, name) => {
     expect(profileFileName(a, lang)).toBe(name);
@@ -263,7 +263,7 @@ describe('helpers', () => {
 
   it('names the Word file and the workshop annex apart', () => {
     const a = { government: 'Testland', year: 2026, level: 'national' } as const;
-    expect(profileFileName(a, 'es', 'docx')).toBe('mgi-profile-Testland-2026-es.docx');
-    expect(profileFileName(a, 'fr', 'pdf', 'annex')).toBe('mgi-workshop-annex-Testland-2026-fr.pdf');
+    expect(profileFileName(a, 'es', 'docx')).toBe('mgi-profile-testland-2026-es.docx');
+    expect(profileFileName(a, 'fr', 'pdf', 'annex')).toBe('mgi-workshop-annex-testland-2026-fr.pdf');
   });
 });

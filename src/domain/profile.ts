@@ -28,15 +28,15 @@
 import type { AnswerValue } from './answer';
 import type { Answer, Assessment, Evidence } from './assessment';
 import type { Catalogue, CatalogueBundle, CatalogueKind, Indicator } from './catalogue';
+import { fileSlug } from './file-name';
+import type { Language } from './language';
 import { answersForCatalogue } from './retired';
 import { comparableName, compareResults, scoreAssessment, titledEvidence, type AssessmentResults, type ScoredValue } from './scoring';
 import { scriptsOf, type Script } from './scripts';
 
-export const profileLanguages = ['en', 'es', 'fr'] as const;
-export type ProfileLanguage = (typeof profileLanguages)[number];
-export function isProfileLanguage(value: unknown): value is ProfileLanguage {
-  return typeof value === 'string' && (profileLanguages as readonly string[]).includes(value);
-}
+/** A profile is written in any language of the app (language.ts keeps the one list). */
+export type ProfileLanguage = Language;
+export { isLanguage as isProfileLanguage, languages as profileLanguages } from './language';
 
 // ── The strings the profile needs (locales/<lang>/report.json, keys "profile", "annex" and "gcm") ──
 
@@ -299,37 +299,38 @@ function keySources(answers: readonly Answer[], author: string | null, s: Profil
 /** Sub-domains of conventions signed and ratified: found by id, so the catalogue can move them. */
 const isConventions = (subdomainId: string) => /conventions/.test(subdomainId);
 
-export function buildProfile(input: ProfileInput): ProfileModel {
-  const { assessment, answers, bundle, strings, lang } = input;
-  const { catalogue, text } = bundle;
-  if (catalogue.kind !== assessment.level) {
-    throw new Error(`The ${assessment.level} assessment needs the ${assessment.level} catalogue, not the ${catalogue.kind} one.`);
+type DomainText = CatalogueBundle['text'];
+type ProfileText = ProfileStrings['profile'];
+type SentenceOf = (id: string, status: ScoredValue) => string;
+/** Finding numbers per GCM objective, split by where the finding stands. */
+type GcmRefs = Map<number, { well: string[]; potential: string[] }>;
+
+/** A local assessment read against the national one it names: one sentence per domain, in words. */
+function localNotesOf(input: ProfileInput, results: AssessmentResults, s: ProfileText): Map<string, string> {
+  const notes = new Map<string, string>();
+  if (input.assessment.level !== 'local' || !input.national) return notes;
+  const national = scoreAssessment(input.national.catalogue, input.national.answers);
+  for (const d of results.domains) {
+    const n = national.domains.find((x) => x.id === d.id);
+    const relation = localRelation(d.score, n?.score ?? null);
+    if (relation) notes.set(d.id, s.local[relation]);
   }
-  const s = strings.profile;
-  const results = scoreAssessment(catalogue, answers);
-  // Read as scoring reads them: answers to merged indicators count for the one that absorbed them.
-  const byId = new Map(answersForCatalogue(catalogue, answers).answers.map((a) => [a.indicatorId, a]));
-  const government = assessment.government.trim();
-  const title = assessment.level === 'local' ? s.titleLocal : s.titleNational;
-  const formatDate = (iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
-  const date = formatDate(input.generatedAt);
-  const validated = assessment.status === 'validated';
+  return notes;
+}
 
-  const nationalResults: AssessmentResults | null =
-    assessment.level === 'local' && input.national ? scoreAssessment(input.national.catalogue, input.national.answers) : null;
-  const localNotes = new Map<string, string>();
-  if (nationalResults) {
-    for (const d of results.domains) {
-      const n = nationalResults.domains.find((x) => x.id === d.id);
-      const relation = localRelation(d.score, n?.score ?? null);
-      if (relation) localNotes.set(d.id, s.local[relation]);
-    }
-  }
-
-  const sentenceOf = (id: string, status: ScoredValue) => (status === 'yes' ? text.indicators[id]!.strength : text.indicators[id]!.gap);
-
-  const gcmRefs = new Map<number, { well: string[]; potential: string[] }>();
-  const findings: DomainFindings[] = catalogue.domains.map((domain, index) => {
+/** The key findings by domain, numbered, and the numbers each GCM objective refers to. */
+function findingsOf(
+  catalogue: Catalogue,
+  text: DomainText,
+  results: AssessmentResults,
+  byId: ReadonlyMap<string, Answer>,
+  level: CatalogueKind,
+  localNotes: ReadonlyMap<string, string>,
+  s: ProfileText,
+  sentenceOf: SentenceOf,
+): { domains: DomainFindings[]; gcmRefs: GcmRefs } {
+  const gcmRefs: GcmRefs = new Map();
+  const domains = catalogue.domains.map((domain, index): DomainFindings => {
     const scored = domain.subdomains
       .flatMap((sub) => sub.indicators)
       // Ruled out by a parent's No: scored as No, but the parent's own gap sentence already says it.
@@ -363,20 +364,22 @@ export function buildProfile(input: ProfileInput): ProfileModel {
       id: domain.id,
       title: text.domains[domain.id]!.title,
       heading: `${index + 1}. ${text.domains[domain.id]!.title}`,
-      description: levelDescription(text.domains[domain.id]!.description, assessment.level),
+      description: levelDescription(text.domains[domain.id]!.description, level),
       localNote: localNotes.get(domain.id) ?? null,
       wellDeveloped: { title: s.findings.wellDeveloped, items: wellDeveloped, none: s.findings.noneWellDeveloped },
       potential: { title: s.findings.potential, items: potential, none: s.findings.nonePotential },
     };
   });
+  return { domains, gcmRefs };
+}
 
-  const changes = input.earlier ? buildChanges(input.earlier, results, catalogue, text, s, sentenceOf) : null;
-
-  const gcmObjectives: GcmObjective[] = Array.from({ length: 23 }, (_, i) => i + 1).map((number) => {
+/** Annex II: each of the 23 GCM objectives with the findings that speak to it. */
+function gcmObjectivesOf(gcmRefs: GcmRefs, s: ProfileText, names: ProfileStrings['gcm']): GcmObjective[] {
+  return Array.from({ length: 23 }, (_, i) => i + 1).map((number) => {
     const refs = gcmRefs.get(number) ?? { well: [], potential: [] };
     return {
       number,
-      title: fill(s.gcm.objective, { number, name: strings.gcm[String(number)] ?? '' }),
+      title: fill(s.gcm.objective, { number, name: names[String(number)] ?? '' }),
       lines: [
         ...(refs.well.length > 0 ? [fill(s.gcm.item, { mark: s.gcm.wellDeveloped, list: refs.well.join(', ') })] : []),
         ...(refs.potential.length > 0 ? [fill(s.gcm.item, { mark: s.gcm.potential, list: refs.potential.join(', ') })] : []),
@@ -384,58 +387,116 @@ export function buildProfile(input: ProfileInput): ProfileModel {
       none: s.gcm.none,
     };
   });
+}
 
-  const conventionIndicators = catalogue.domains.flatMap((d) => d.subdomains.filter((sub) => isConventions(sub.id)).flatMap((sub) => sub.indicators));
-  const conventions =
-    conventionIndicators.length > 0
-      ? {
-          title: s.sections.conventions,
-          intro: s.conventions.intro,
-          columns: { instrument: s.conventions.instrument, status: s.conventions.status },
-          rows: conventionIndicators.map(({ id }) => {
-            const status = results.indicators[id]!.status;
-            const value = byId.get(id)?.value;
-            // The guidance of the answer chosen says what it means for that convention ("signed, not ratified").
-            const guidance = text.indicators[id]!.guidance;
-            const said = status === 'yes' || status === 'partial' || status === 'no' ? guidance[status] : value === 'na' ? '' : s.conventions.notAnswered;
-            return { id, instrument: text.indicators[id]!.question, status: said || s.conventions.notAnswered };
-          }),
-        }
-      : null;
+/** Annex I: the conventions sub-domains as a table, or null when the catalogue has none (local). */
+function conventionsOf(catalogue: Catalogue, text: DomainText, results: AssessmentResults, byId: ReadonlyMap<string, Answer>, s: ProfileText): ProfileModel['conventions'] {
+  const indicators = catalogue.domains.flatMap((d) => d.subdomains.filter((sub) => isConventions(sub.id)).flatMap((sub) => sub.indicators));
+  if (indicators.length === 0) return null;
+  return {
+    title: s.sections.conventions,
+    intro: s.conventions.intro,
+    columns: { instrument: s.conventions.instrument, status: s.conventions.status },
+    rows: indicators.map(({ id }) => {
+      const status = results.indicators[id]!.status;
+      const value = byId.get(id)?.value;
+      // The guidance of the answer chosen says what it means for that convention ("signed, not ratified").
+      const guidance = text.indicators[id]!.guidance;
+      const said = status === 'yes' || status === 'partial' || status === 'no' ? guidance[status] : value === 'na' ? '' : s.conventions.notAnswered;
+      return { id, instrument: text.indicators[id]!.question, status: said || s.conventions.notAnswered };
+    }),
+  };
+}
 
-  const local =
-    assessment.level === 'local' && input.national
-      ? {
-          title: s.sections.local,
-          paragraphs: [
-            fill(s.local.intro, { government: input.national.assessment.government.trim(), year: input.national.assessment.year }),
-            s.local.rule,
-          ],
-          notes: findings.filter((f) => f.localNote).map((f) => ({ domain: f.title, note: f.localNote! })),
-        }
-      : null;
+/** Local and national policy: only for a local assessment that names a national one. */
+function localOf(input: ProfileInput, findings: readonly DomainFindings[], s: ProfileText): ProfileModel['local'] {
+  if (input.assessment.level !== 'local' || !input.national) return null;
+  const national = input.national.assessment;
+  return {
+    title: s.sections.local,
+    paragraphs: [fill(s.local.intro, { government: national.government.trim(), year: national.year }), s.local.rule],
+    notes: findings.filter((f) => f.localNote).map((f) => ({ domain: f.title, note: f.localNote! })),
+  };
+}
 
+/** The sections in the published order, each present only when it has something to say. */
+function sectionsOf(present: { changes: boolean; local: boolean; conventions: boolean }): SectionId[] {
   // Objectives first, then acronyms, as in IOM's Spanish profiles (Villa del Rosario 2021).
-  const sections: SectionId[] = [
+  return [
     'objectives',
     'acronyms',
     'introduction',
     'context',
     'findings',
-    ...(changes ? (['changes'] as const) : []),
-    ...(local ? (['local'] as const) : []),
+    ...(present.changes ? (['changes'] as const) : []),
+    ...(present.local ? (['local'] as const) : []),
     'sources',
-    ...(conventions ? (['conventions'] as const) : []),
+    ...(present.conventions ? (['conventions'] as const) : []),
     'gcm',
   ];
-  const validatedBy = assessment.validatedBy?.trim();
-  const status = validated
-    ? validatedBy
-      ? fill(s.cover.validatedBy, { name: validatedBy, date: formatDate(assessment.validatedAt ?? assessment.updatedAt) })
-      : fill(s.cover.validated, { date: formatDate(assessment.validatedAt ?? assessment.updatedAt) })
-    : fill(s.cover.dateLine, { status: s.cover.draft, date });
+}
 
+/** The cover: title, government, year, and where the document stands (draft of a date, or validated). */
+function coverOf(assessment: Assessment, title: string, s: ProfileText, lang: ProfileLanguage, generatedAt: string): ProfileModel['cover'] {
+  const formatDate = (iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
+  const validatedBy = assessment.validatedBy?.trim();
+  const validatedOn = () => formatDate(assessment.validatedAt ?? assessment.updatedAt);
+  const status =
+    assessment.status === 'validated'
+      ? validatedBy
+        ? fill(s.cover.validatedBy, { name: validatedBy, date: validatedOn() })
+        : fill(s.cover.validated, { date: validatedOn() })
+      : fill(s.cover.dateLine, { status: s.cover.draft, date: formatDate(generatedAt) });
+  return {
+    title,
+    government: assessment.government.trim(),
+    yearLine: fill(s.cover.yearLine, { year: assessment.year }),
+    status,
+    basis: s.cover.basis,
+    selfAssessment: s.cover.selfAssessment,
+    focalPoint: assessment.focalPoint.trim() ? fill(s.cover.focalPoint, { name: assessment.focalPoint.trim() }) : null,
+  };
+}
+
+/** The introduction: the MGI and MiGOF, the process, and this self-assessment (with the draft note until validated). */
+function introductionOf(level: CatalogueKind, validated: boolean, s: ProfileText): ProfileModel['introduction'] {
+  return {
+    title: s.sections.introduction,
+    parts: [
+      {
+        title: s.introduction.mgiTitle,
+        paragraphs: [s.introduction.mgiNational, ...(level === 'local' ? [s.introduction.mgiLocal] : []), s.introduction.migof, s.introduction.gcm],
+        items: [],
+      },
+      { title: s.introduction.processTitle, paragraphs: [s.introduction.processIntro], items: s.introduction.process },
+      { title: s.introduction.selfTitle, paragraphs: [s.introduction.selfAssessment, ...(validated ? [] : [s.introduction.draft])], items: [] },
+    ],
+  };
+}
+
+export function buildProfile(input: ProfileInput): ProfileModel {
+  const { assessment, answers, bundle, strings, lang } = input;
+  const { catalogue, text } = bundle;
+  if (catalogue.kind !== assessment.level) {
+    throw new Error(`The ${assessment.level} assessment needs the ${assessment.level} catalogue, not the ${catalogue.kind} one.`);
+  }
+  const s = strings.profile;
+  const results = scoreAssessment(catalogue, answers);
+  // Read as scoring reads them: answers to merged indicators count for the one that absorbed them.
+  const byId = new Map(answersForCatalogue(catalogue, answers).answers.map((a) => [a.indicatorId, a]));
+  const government = assessment.government.trim();
+  const title = assessment.level === 'local' ? s.titleLocal : s.titleNational;
+  const validated = assessment.status === 'validated';
+  const sentenceOf: SentenceOf = (id, status) => (status === 'yes' ? text.indicators[id]!.strength : text.indicators[id]!.gap);
+
+  const findings = findingsOf(catalogue, text, results, byId, assessment.level, localNotesOf(input, results, s), s, sentenceOf);
+  const changes = input.earlier ? buildChanges(input.earlier, results, catalogue, text, s, sentenceOf) : null;
+  const conventions = conventionsOf(catalogue, text, results, byId, s);
+  const local = localOf(input, findings.domains, s);
+  const changesTitle = input.earlier ? fill(s.sections.changes, { year: input.earlier.assessment.year }) : '';
+  const sections = sectionsOf({ changes: changes !== null, local: local !== null, conventions: conventions !== null });
   const contextParagraphs = paragraphs(assessment.context);
+
   const model: ProfileModel = {
     lang,
     level: assessment.level,
@@ -451,33 +512,14 @@ export function buildProfile(input: ProfileInput): ProfileModel {
     watermark: validated ? null : s.watermark,
     header: fill(s.header, { title, government, year: assessment.year }),
     pageLabel: s.page,
-    cover: {
-      title,
-      government,
-      yearLine: fill(s.cover.yearLine, { year: assessment.year }),
-      status,
-      basis: s.cover.basis,
-      selfAssessment: s.cover.selfAssessment,
-      focalPoint: assessment.focalPoint.trim() ? fill(s.cover.focalPoint, { name: assessment.focalPoint.trim() }) : null,
-    },
-    contents: { title: s.contents, entries: sections.map((id) => ({ id, title: s.sections[id] })) },
+    cover: coverOf(assessment, title, s, lang, input.generatedAt),
+    contents: { title: s.contents, entries: sections.map((id) => ({ id, title: id === 'changes' ? changesTitle : s.sections[id] })) },
     acronyms: { title: s.sections.acronyms, items: s.acronyms },
     objectives: { title: s.sections.objectives, paragraphs: s.objectives[assessment.level] },
-    introduction: {
-      title: s.sections.introduction,
-      parts: [
-        {
-          title: s.introduction.mgiTitle,
-          paragraphs: [s.introduction.mgiNational, ...(assessment.level === 'local' ? [s.introduction.mgiLocal] : []), s.introduction.migof, s.introduction.gcm],
-          items: [],
-        },
-        { title: s.introduction.processTitle, paragraphs: [s.introduction.processIntro], items: s.introduction.process },
-        { title: s.introduction.selfTitle, paragraphs: [s.introduction.selfAssessment, ...(validated ? [] : [s.introduction.draft])], items: [] },
-      ],
-    },
+    introduction: introductionOf(assessment.level, validated, s),
     context: { title: s.sections.context, paragraphs: contextParagraphs.length > 0 ? contextParagraphs : [s.context.empty] },
-    findings: { title: s.sections.findings, intro: s.findings.intro, domains: findings },
-    changes: changes ? { title: fill(s.sections.changes, { year: input.earlier!.assessment.year }), ...changes } : null,
+    findings: { title: s.sections.findings, intro: s.findings.intro, domains: findings.domains },
+    changes: changes ? { title: changesTitle, ...changes } : null,
     local,
     sources: {
       title: s.sections.sources,
@@ -486,7 +528,7 @@ export function buildProfile(input: ProfileInput): ProfileModel {
       none: s.sources.none,
     },
     conventions,
-    gcm: { title: s.sections.gcm, intro: s.gcm.intro, objectives: gcmObjectives },
+    gcm: { title: s.sections.gcm, intro: s.gcm.intro, objectives: gcmObjectivesOf(findings.gcmRefs, s, strings.gcm) },
     signOff: {
       title: s.signOff.title,
       intro: s.signOff.intro,
@@ -494,7 +536,6 @@ export function buildProfile(input: ProfileInput): ProfileModel {
       fields: { name: s.signOff.name, position: s.signOff.position, signature: s.signOff.signature, date: s.signOff.date },
     },
   };
-  if (model.changes) model.contents.entries = model.contents.entries.map((e) => (e.id === 'changes' ? { ...e, title: model.changes!.title } : e));
   // Free text is normalised to composed characters (NFC): a decomposed "é" would need mark positioning,
   // and would call for the extended font for nothing.
   const normalised = normaliseText(model);
@@ -506,9 +547,9 @@ function buildChanges(
   earlier: NonNullable<ProfileInput['earlier']>,
   now: AssessmentResults,
   catalogue: Catalogue,
-  text: CatalogueBundle['text'],
-  s: ProfileStrings['profile'],
-  sentenceOf: (id: string, status: ScoredValue) => string,
+  text: DomainText,
+  s: ProfileText,
+  sentenceOf: SentenceOf,
 ): { intro: string; domains: ChangeDomain[] } {
   const year = earlier.assessment.year;
   const moved = compareResults(catalogue, scoreAssessment(catalogue, earlier.answers), now);
@@ -557,11 +598,6 @@ export function profileFileName(
   format: 'pdf' | 'docx' = 'pdf',
   kind: 'profile' | 'annex' = 'profile',
 ): string {
-  const name = assessment.government
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${assessment.level === 'local' ? 'local-' : ''}mgi-${kind === 'annex' ? 'workshop-annex' : 'profile'}-${name || 'assessment'}-${assessment.year}-${lang}.${format}`;
+  const name = fileSlug(assessment.government) || 'assessment';
+  return `${assessment.level === 'local' ? 'local-' : ''}mgi-${kind === 'annex' ? 'workshop-annex' : 'profile'}-${name}-${assessment.year}-${lang}.${format}`;
 }

@@ -47,7 +47,7 @@ test('the demonstration assessment gives results on screen and a Spanish profile
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Create the profile PDF' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe(`mgi-profile-Republic-of-Valdoria-demonstration-${new Date().getFullYear()}-es.pdf`);
+  expect(download.suggestedFilename()).toBe(`mgi-profile-republic-of-valdoria-demonstration-${new Date().getFullYear()}-es.pdf`);
   await expect(page.getByRole('status').filter({ hasText: 'The document is ready' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Download it again' })).toHaveAttribute('href', /^blob:/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Results and profile/); // the UI stayed English
@@ -70,7 +70,7 @@ test('the demonstration assessment gives results on screen and a Spanish profile
   const wordDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Create the profile as a Word document' }).click();
   const word = await wordDownload;
-  expect(word.suggestedFilename()).toMatch(/^mgi-profile-Republic-of-Valdoria-demonstration-\d+-es\.docx$/);
+  expect(word.suggestedFilename()).toMatch(/^mgi-profile-republic-of-valdoria-demonstration-\d+-es\.docx$/);
   const wordFile = testInfo.outputPath('profile-es.docx');
   await word.saveAs(wordFile);
   const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(wordFile)))['word/document.xml']!);
