@@ -68,3 +68,77 @@ export function registerProfileFonts(files: FontFiles): void {
   // French words (and names) in the wrong places.
   Font.registerHyphenationCallback((word) => [word]);
 }
+
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+interface Shaped {
+  glyphs: unknown[];
+  positions: Position[];
+}
+type Layout = (text: string, features?: unknown, script?: unknown, language?: unknown, direction?: unknown) => Shaped;
+
+/**
+ * Text set in Latin, Greek or Cyrillic letters (and their punctuation): shaped word by word, which gives
+ * the same glyphs and positions as shaping the whole run, since nothing joins across a space there.
+ * Other scripts (Arabic letters join, CJK has no spaces) are shaped whole.
+ */
+const WORDWISE = /^[\u0000-\u052f\u1e00-\u1fff\u2000-\u206f\u20a0-\u20bf\u2100-\u214f]*$/;
+const WORD = /\s+|[^\s]+/g;
+/** Enough for every word of several profiles; beyond it the cache starts again. */
+const MAX_WORDS = 50_000;
+
+/**
+ * Shaping (fontkit applying the font's kerning and ligature tables) was a fifth of the profile's
+ * build, each paragraph shaped as one run although a profile repeats a few thousand words. Each
+ * registered font shapes a word once and reuses it; what is handed back is a fresh run each time
+ * (pdfkit scales positions in place).
+ */
+function shapeWordByWord(layout: Layout): Layout {
+  const words = new Map<string, Shaped>();
+  return (text, features, ...rest) => {
+    // textkit asks for no feature with an empty list; a document that asks for some is shaped whole.
+    const plain = features === undefined || (Array.isArray(features) && features.length === 0);
+    if (!plain || !WORDWISE.test(text)) return layout(text, features, ...rest);
+    const glyphs: unknown[] = [];
+    const positions: Position[] = [];
+    for (const [word] of text.matchAll(WORD)) {
+      let shaped = words.get(word);
+      if (!shaped) {
+        if (words.size >= MAX_WORDS) words.clear();
+        const run = layout(word, features, ...rest);
+        shaped = { glyphs: run.glyphs, positions: run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })) };
+        words.set(word, shaped);
+      }
+      glyphs.push(...shaped.glyphs);
+      for (const p of shaped.positions) positions.push({ ...p });
+    }
+    return {
+      glyphs,
+      positions,
+      get advanceWidth() {
+        return positions.reduce((sum, p) => sum + p.xAdvance, 0);
+      },
+    };
+  };
+}
+
+const shaping = new WeakSet<object>();
+
+/** Loads the registered fonts of a document (as react-pdf would at its first layout) and has each shape word by word, once. */
+export async function shapeWordsOnce(families: readonly string[]): Promise<void> {
+  for (const fontFamily of families) {
+    for (const fontWeight of [400, 700]) {
+      const source = Font.getFont({ fontFamily, fontWeight }) as { load(): Promise<void>; data: { layout: Layout } | null } | null;
+      if (!source) continue;
+      await source.load();
+      const font = source.data;
+      if (!font || shaping.has(font)) continue;
+      shaping.add(font);
+      font.layout = shapeWordByWord(font.layout.bind(font));
+    }
+  }
+}

@@ -12,7 +12,7 @@ import type { Script } from '../../domain/scripts';
 import type { WorkshopAnnexModel } from '../../domain/workshop-annex';
 import { fontSources, subsetSources, type FontSource } from './font-sources';
 import { parseFontCss, subsetsFor } from './font-subsets';
-import { registerProfileFonts, type FontFace } from './fonts';
+import { fontFamilies, registerProfileFonts, shapeWordsOnce, type FontFace } from './fonts';
 import { ProfileDocument, WorkshopAnnexDocument } from './profile-document';
 import { woffToSfnt } from './woff';
 
@@ -43,6 +43,7 @@ async function registerFor(scripts: readonly Script[], texts: readonly string[])
       }),
   );
   registerProfileFonts({ base: await face(fontSources.base), ...Object.fromEntries(faces), subsets: Object.fromEntries(subsets) });
+  await shapeWordsOnce(fontFamilies(scripts));
 }
 
 export async function renderProfilePdf(model: ProfileModel): Promise<Buffer> {

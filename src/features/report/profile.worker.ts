@@ -10,7 +10,7 @@
 import { pdf } from '@react-pdf/renderer';
 import { allText, type ProfileModel } from '../../domain/profile';
 import type { Script } from '../../domain/scripts';
-import { registerProfileFonts, type FontFace, type FontFiles } from './fonts';
+import { fontFamilies, registerProfileFonts, shapeWordsOnce, type FontFace, type FontFiles } from './fonts';
 import { fontUrls, subsetUrls } from './font-urls';
 import { parseFontCss, subsetsFor } from './font-subsets';
 import { ProfileDocument, WorkshopAnnexDocument } from './profile-document';
@@ -67,6 +67,7 @@ async function build(request: WorkerRequest, stage: (stage: 'fonts' | 'layout') 
   if (request.format === 'pdf') {
     stage('fonts');
     registerProfileFonts(await fontsFor(request.model.scripts, allText(request.model)));
+    await shapeWordsOnce(fontFamilies(request.model.scripts));
   }
   stage('layout');
   if (request.format === 'docx') {
