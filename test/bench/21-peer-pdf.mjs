@@ -84,8 +84,17 @@ export async function run({ baseUrl, launch }) {
       rows.push({ name: `survey-pdf: questionnaire with the demonstration's answers, ${lang} (median of ${RUNS})`, value: peer.toFixed(0), unit: 'ms', target: '—', ok: true });
       const mine = ours[lang];
       if (mine !== undefined) {
+        // Both figures of this run beside the ratio: the app's build in its warm worker (20-pdf.mjs) and the peer's, warm too (median of its runs).
         const ratio = mine / peer;
-        rows.push({ name: `Profile PDF in the worker ÷ survey-pdf, ${lang}`, value: ratio.toFixed(2), unit: '×', target: '≤ 1.00', ok: ratio <= 1, peer: `${peer.toFixed(0)} ms` });
+        rows.push({
+          name: `Profile PDF in the worker ÷ survey-pdf, ${lang} (${mine.toFixed(0)} ms ÷ ${peer.toFixed(0)} ms)`,
+          value: ratio.toFixed(2),
+          unit: '×',
+          target: '≤ 1.00',
+          ok: ratio <= 1,
+        });
+      } else {
+        rows.push({ name: `Profile PDF in the worker ÷ survey-pdf, ${lang}: run 20-pdf in the same run to compare`, value: '—', unit: '', target: '≤ 1.00', ok: false });
       }
     }
   } finally {

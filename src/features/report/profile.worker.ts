@@ -97,7 +97,8 @@ async function handle(message: WorkerMessage): Promise<void> {
   const started = performance.now();
   if (message.type === 'warm') {
     try {
-      await build({ kind: 'profile', format: 'pdf', model: sample(message.model) }, () => undefined);
+      // Twice: V8 compiles the layout code's hot functions in tiers, after enough calls.
+      for (let i = 0; i < 2; i++) await build({ kind: 'profile', format: 'pdf', model: sample(message.model) }, () => undefined);
     } catch {
       // Nothing to report: a build asked for later meets the same problem and says so.
     }
