@@ -97,8 +97,9 @@ async function handle(message: WorkerMessage): Promise<void> {
   const started = performance.now();
   if (message.type === 'warm') {
     try {
-      // Twice: V8 compiles the layout code's hot functions in tiers, after enough calls.
-      for (let i = 0; i < 2; i++) await build({ kind: 'profile', format: 'pdf', model: sample(message.model) }, () => undefined);
+      // Twice: V8 compiles the layout code's hot functions in tiers, after enough calls. A file asked
+      // for meanwhile goes first.
+      for (let i = 0; i < 2 && waiting === 0; i++) await build({ kind: 'profile', format: 'pdf', model: sample(message.model) }, () => undefined);
     } catch {
       // Nothing to report: a build asked for later meets the same problem and says so.
     }
@@ -114,8 +115,15 @@ async function handle(message: WorkerMessage): Promise<void> {
   }
 }
 
-// One document at a time: a build asked for while the worker warms up starts once the warm-up is done.
+// One document at a time: a build asked for while the worker warms up starts once the current pass of
+// the warm-up is done.
 let queue = Promise.resolve();
+let waiting = 0;
 self.onmessage = (event: MessageEvent<WorkerMessage>) => {
-  queue = queue.then(() => handle(event.data));
+  const message = event.data;
+  if (message.type === 'build') waiting += 1;
+  queue = queue.then(() => {
+    if (message.type === 'build') waiting -= 1;
+    return handle(message);
+  });
 };
