@@ -199,3 +199,24 @@ test('in Spanish the long domain names of the chart are shown whole, and narrati
   });
   expect(lines).toBeGreaterThanOrEqual(2);
 });
+
+test('the document worker starts while the results screen is idle, makes every file, and ends on leaving the screen', async ({ page }) => {
+  const workers: import('@playwright/test').Worker[] = [];
+  page.on('worker', (worker) => workers.push(worker));
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the demonstration assessment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Results and profile/ })).toBeVisible();
+  // Started before any click, so the click finds it warm.
+  await expect.poll(() => workers.length).toBe(1);
+  for (const lang of ['fr', 'en']) {
+    await page.getByLabel('Language of the document').selectOption(lang);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Create the profile PDF' }).click();
+    expect((await downloading).suggestedFilename()).toMatch(new RegExp(`-${lang}\\.pdf$`));
+  }
+  expect(workers).toHaveLength(1);
+  // Leaving the screen ends it, which returns its memory (react-pdf, the fonts).
+  const ended = new Promise((resolve) => workers[0]!.on('close', resolve));
+  await page.getByRole('link', { name: 'Back to the questionnaire' }).click();
+  await ended;
+});
