@@ -50,6 +50,13 @@ describe('replaying what the last session journalled', () => {
     expect(localStorage.getItem('mgi.journal.v1')).toBeNull();
     expect(journal.setAsideEntries().map((x) => x.reason)).toEqual(['malformed', 'refused: narrative']);
   });
+
+  it('sets aside a first-journal entry that is not an object exactly as it was', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    localStorage.setItem('mgi.journal.v1', JSON.stringify({ 'a\u0000b': 'words typed before an old crash' }));
+    expect(await edits.replay()).toEqual({ replayed: 0, setAside: 1, kept: 0 });
+    expect(journal.setAsideEntries()).toMatchObject([{ entry: 'words typed before an old crash', reason: 'malformed' }]);
+  });
 });
 
 describe('saving through the queue', () => {

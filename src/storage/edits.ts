@@ -34,16 +34,23 @@ const answerKind: EditKind = {
   write: (t, patch, at) => saveAnswer(t.assessmentId!, t.indicatorId!, patch as AnswerPatch, at),
 };
 
-// A removed link is written as null, because the journal is JSON, which has no `undefined`.
+/**
+ * Assessment details as the queue carries them: a removed link to the national assessment is null,
+ * because the journal is JSON, which has no `undefined`.
+ */
+export type DetailsPatch = Omit<Partial<AssessmentSetup>, 'nationalAssessmentId'> & { nationalAssessmentId?: string | null };
+export const detailsPatch = (setup: AssessmentSetup): DetailsPatch => ({ ...setup, nationalAssessmentId: setup.nationalAssessmentId ?? null });
+/** The details a patch sets, with a removed link as a key whose value is `undefined` (which removes it). */
+export function detailsFromPatch(patch: DetailsPatch): Partial<AssessmentSetup> {
+  const { nationalAssessmentId, ...rest } = patch;
+  return nationalAssessmentId === undefined ? rest : { ...rest, nationalAssessmentId: nationalAssessmentId ?? undefined };
+}
+
 const setupShape: Shape = { ...(assessmentSetupSchema.shape as unknown as Shape), nationalAssessmentId: { safeParse: (v) => ({ success: v === null || typeof v === 'string' }) } };
 const assessmentKind: EditKind = {
   key: (t) => (ids(t.assessmentId) ? t.assessmentId! : null),
   accept: (patch) => acceptFields(setupShape, new Set(Object.keys(setupShape)), patch),
-  write: (t, patch, at) => {
-    const { nationalAssessmentId, ...rest } = patch as Partial<AssessmentSetup> & { nationalAssessmentId?: string | null };
-    const link = nationalAssessmentId === undefined ? {} : { nationalAssessmentId: nationalAssessmentId ?? undefined };
-    return updateAssessment(t.assessmentId!, { ...rest, ...link }, at);
-  },
+  write: (t, patch, at) => updateAssessment(t.assessmentId!, detailsFromPatch(patch as DetailsPatch), at),
 };
 
 const actorKind: EditKind = {

@@ -91,7 +91,11 @@ export class Journal {
       }
       const v1 = parse(backing.getItem(V1_KEY));
       if (v1 !== null && typeof v1 === 'object' && !Array.isArray(v1)) {
-        for (const [name, value] of Object.entries(v1)) out.push({ key: `v1:${name}`, value: { kind: 'answer', ...(value as object) }, raw: null });
+        // Only an object can be read as an answer entry; anything else is set aside exactly as it was.
+        for (const [name, value] of Object.entries(v1)) {
+          const entry = value !== null && typeof value === 'object' && !Array.isArray(value) ? { kind: 'answer', ...value } : value;
+          out.push({ key: `v1:${name}`, value: entry, raw: null });
+        }
       } else if (v1 !== null) {
         out.push({ key: 'v1', value: v1, raw: null });
       }

@@ -9,7 +9,7 @@
  * while its write was failing and the second screen changed the same record. What waits survives the
  * screen that made it: coming back shows it, and it is retried (with back-off) until storage takes it.
  */
-import { classify, type StorageError } from './connection';
+import { classify, StorageError } from './connection';
 import type { Journal, SetAside } from './journal';
 
 export type SaveState = 'saved' | 'pending' | 'error';
@@ -90,7 +90,7 @@ export class SaveQueue {
     const at = new Date().toISOString();
     if (bad.length > 0) {
       this.journal.setAside([{ entry: { target, patch: pick(patch, bad), at }, reason: `refused: ${bad.join(', ')}`, at }]);
-      this.failed.set(key, classify(Object.assign(new Error('refused'), { name: 'DataError' })));
+      this.failed.set(key, new StorageError('damaged'));
     }
     if (Object.keys(good).length > 0) {
       const entry = { target, patch: { ...this.pending.get(key)?.patch, ...good }, at };
@@ -205,6 +205,11 @@ export class SaveQueue {
       this.publish();
     }
     return result;
+  }
+
+  /** What still waits to be saved for this record (shown when its form opens again), if anything. */
+  waiting(target: Target): Patch | undefined {
+    return this.pending.get(this.keyOf(target) ?? '')?.patch;
   }
 
   subscribe = (listener: () => void): (() => void) => {

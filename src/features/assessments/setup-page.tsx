@@ -4,7 +4,7 @@ import type { AssessmentSetup } from '../../domain/assessment';
 import type { CatalogueKind } from '../../domain/catalogue';
 import { countAnswered } from '../../storage/answers';
 import { createAssessment, getAssessment, listAssessments } from '../../storage/assessments';
-import { assessmentTarget, edits } from '../../storage/edits';
+import { assessmentTarget, detailsFromPatch, detailsPatch, edits, type DetailsPatch } from '../../storage/edits';
 import { useStored } from '../../storage/live';
 import { stateOf } from '../../storage/save-queue';
 import { navigate } from '../../ui/router';
@@ -52,12 +52,6 @@ export function NewAssessmentPage({ catalogueVersion }: { catalogueVersion: (lev
   );
 }
 
-function withPending(stored: AssessmentSetup, patch: Record<string, unknown> | undefined): AssessmentSetup {
-  if (!patch) return stored;
-  const { nationalAssessmentId, ...rest } = patch as Partial<AssessmentSetup> & { nationalAssessmentId?: string | null };
-  return { ...stored, ...rest, ...(nationalAssessmentId === undefined ? {} : { nationalAssessmentId: nationalAssessmentId ?? undefined }) };
-}
-
 export function EditAssessmentPage({ id, indicatorIds }: { id: string; indicatorIds?: (level: CatalogueKind) => ReadonlySet<string> | undefined }) {
   const { t } = useTranslation();
   const assessment = useStored(() => getAssessment(id), [id]);
@@ -68,7 +62,8 @@ export function EditAssessmentPage({ id, indicatorIds }: { id: string; indicator
     return (await countAnswered([id], known ? () => known : undefined)).get(id) ?? 0;
   }, [id, indicatorIds]);
   const view = useEdits();
-  const key = edits.keyOf(assessmentTarget(id));
+  const target = assessmentTarget(id);
+  const key = edits.keyOf(target);
   const { state, error } = stateOf(view, (k) => k === key);
   const nationalOptions = useNationalOptions(id);
   if (assessment === undefined) return <p>{t('app.loading')}</p>;
@@ -84,14 +79,13 @@ export function EditAssessmentPage({ id, indicatorIds }: { id: string; indicator
         key={id}
         // Details still waiting to be saved (storage failed, then the form was left) are shown, so
         // the next change carries them instead of replacing them with the stored values.
-        initial={withPending(assessment, view.pending.get(key ?? '')?.patch)}
+        initial={{ ...assessment, ...detailsFromPatch((edits.waiting(target) ?? {}) as DetailsPatch) }}
         answered={answered ?? 0}
         nationalOptions={nationalOptions}
         cancelLabel={t('setup.done')}
         onCancel={() => navigate({ name: 'walk', id })}
         autosave={{
-          // A removed link is sent as null: the journal is JSON, which has no `undefined`.
-          change: (setup) => edits.edit(assessmentTarget(id), { ...setup, nationalAssessmentId: setup.nationalAssessmentId ?? null }),
+          change: (setup) => edits.edit(target, detailsPatch(setup)),
           state,
         }}
       />

@@ -9,7 +9,7 @@ import { draftTarget, edits } from '../../storage/edits';
  */
 export function useDraft<T extends Draft>(key: string, empty: T): { fields: T; change: (patch: Partial<T>) => void; clear: () => void } {
   const target = draftTarget(key);
-  const [fields, setFields] = useState<T>(() => ({ ...empty, ...(edits.getView().pending.get(edits.keyOf(target) ?? '')?.patch as Partial<T> | undefined) }));
+  const [fields, setFields] = useState<T>(() => ({ ...empty, ...(edits.waiting(target) as Partial<T> | undefined) }));
   const typed = useRef(false);
   useEffect(() => {
     let live = true;
@@ -18,7 +18,7 @@ export function useDraft<T extends Draft>(key: string, empty: T): { fields: T; c
     getDraft(key).then(
       (stored) => {
         if (!live || typed.current || !stored) return;
-        const waiting = edits.getView().pending.get(edits.keyOf(draftTarget(key)) ?? '')?.patch;
+        const waiting = edits.waiting(draftTarget(key));
         setFields((f) => ({ ...f, ...stored, ...waiting }));
       },
       () => undefined, // Storage refused: the form still works, without a draft.

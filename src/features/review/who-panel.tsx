@@ -38,7 +38,7 @@ export function WhoPage() {
       (actor) => {
         if (!live) return;
         // A change still waiting to be saved (storage failed, then the screen was left) is shown.
-        const waiting = edits.getView().pending.get(edits.keyOf(actorTarget) ?? '')?.patch as Partial<typeof actor> | undefined;
+        const waiting = edits.waiting(actorTarget) as Partial<typeof actor> | undefined;
         setName(waiting?.name ?? actor.name);
         setRole(waiting?.role ?? actor.role);
         setDevice(actor.device);
