@@ -152,7 +152,7 @@ function Screen({ route }: { route: Route }) {
               indicatorId={route.indicator}
               aside={(indicatorId) => (
                 <Suspense fallback={<Loading />}>
-                  <IndicatorReview assessment={a} bundle={b} indicatorId={indicatorId} />
+                  <IndicatorReview assessmentId={a.id} bundle={b} indicatorId={indicatorId} />
                 </Suspense>
               )}
             />

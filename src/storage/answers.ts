@@ -8,7 +8,7 @@ import { answerFields, sameValue, type Actor, type AnswerField, type HistoryEntr
 import { readActor } from './actor';
 import { parseAnswer, parseAssessment, writeAssessment } from './assessments';
 import { database, guard, present, StorageError, type MgiDatabase } from './connection';
-import { readReviewStatus, writeAnswerHistory, writeReviewStatus } from './history';
+import { readHistoryContext, readReviewStatus, recordAnswerHistory, writeReviewStatus } from './history';
 
 /**
  * How many indicators of each assessment have a real answer (not "Don't know yet"). Counted on the
@@ -70,7 +70,7 @@ const reviewedFields: readonly AnswerField[] = answerFields.filter((f) => f !== 
  * the fields in the patch are replaced, so two tabs editing different fields never overwrite each
  * other. Each changed field gets a history entry (who, role, device, when). A change to an answer a
  * reviewer validated reopens it for review, and a validated assessment returns to draft: what was
- * validated is no longer what is stored.
+ * validated is no longer what is stored. `refuse` sees the person before anything is written.
  */
 export async function writeAnswer(
   db: MgiDatabase,
@@ -79,20 +79,26 @@ export async function writeAnswer(
   patch: AnswerPatch,
   now: string,
   via?: HistoryEntry['via'],
-  actor?: Actor,
+  refuse?: (actor: Actor) => StorageError | null,
 ): Promise<Answer> {
-  // Everything the change needs is asked for at once: one round trip to IndexedDB, not one per read.
-  const [row, review, assessmentRow] = await Promise.all([
+  // Everything the change needs is asked for at once, and everything it writes is written at once: two
+  // round trips to IndexedDB, whatever the answer's history. Each round trip waits for the page's main
+  // thread, which is busy drawing the change the person just made, so their number is what counts.
+  const actor = readActor(db);
+  const [row, review, assessmentRow, history] = await Promise.all([
     db.answers.get([assessmentId, indicatorId]),
     readReviewStatus(db, assessmentId, indicatorId),
     db.assessments.get(assessmentId),
+    readHistoryContext(db, assessmentId, indicatorId, Object.keys(patch), via, actor),
   ]);
+  const refused = refuse?.(history.actor);
+  if (refused) throw refused;
   const stored = parseAnswer(row) ?? emptyAnswer(assessmentId, indicatorId, now);
   const next = answerSchema.parse({ ...stored, ...patch, assessmentId, indicatorId, updatedAt: now });
   const changed = reviewedFields.some((f) => !sameValue(stored[f], next[f]));
   const assessment = parseAssessment(assessmentRow);
   await Promise.all([
-    writeAnswerHistory(db, stored, next, now, via, actor),
+    recordAnswerHistory(db, history, stored, next, now, via),
     db.answers.put(next),
     changed && assessment?.status === 'validated'
       ? writeAssessment(db, assessmentId, { status: 'draft', validatedBy: undefined, validatedAt: undefined }, now)
@@ -111,10 +117,8 @@ export async function writeAnswer(
 export function saveAnswer(assessmentId: string, indicatorId: string, patch: AnswerPatch, now = new Date().toISOString(), via?: HistoryEntry['via']): Promise<Answer> {
   return guard(async () => {
     const db = database();
-    return db.transaction('rw', answerTables(db), async () => {
-      const actor = await readActor(db);
-      if (via === undefined && actor.role === 'reviewer') throw new StorageError('notAllowed');
-      return writeAnswer(db, assessmentId, indicatorId, patch, now, via, actor);
-    });
+    return db.transaction('rw', answerTables(db), () =>
+      writeAnswer(db, assessmentId, indicatorId, patch, now, via, (actor) => (via === undefined && actor.role === 'reviewer' ? new StorageError('notAllowed') : null)),
+    );
   });
 }

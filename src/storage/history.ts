@@ -26,51 +26,68 @@ export const parseHistoryEntry = parseWith<HistoryEntry>(historyEntrySchema);
 export const parseReview = parseWith(reviewSchema);
 
 /**
- * The entry this tab last wrote for each field (by database, assessment, indicator and field). Only
- * these are folded into by later edits (see `mayFold` in domain/history.ts). In memory on purpose:
- * another tab, or this tab after a reload, starts a new entry, so no one's version is overwritten.
+ * The entry this tab last wrote for each field (by database, assessment, indicator and field), with its
+ * sequence number. Only these are folded into by later edits (see `mayFold` in domain/history.ts). In
+ * memory on purpose: another tab, or this tab after a reload, starts a new entry, so no one's version
+ * is overwritten. An entry keeps its sequence number when folded into, so the number stays right.
  */
-const ownEntries = new Map<string, string>();
+const ownEntries = new Map<string, { id: string; seq: number }>();
 const ownKey = (db: MgiDatabase, assessmentId: string, indicatorId: string, field: string) => [db.name, assessmentId, indicatorId, field].join('\u0000');
 
+/** What recording a change to one answer (or the assessment) needs to have read first. */
+export interface HistoryContext {
+  assessmentId: string;
+  actor: Actor;
+  sealedAt: string | null;
+  /** The answer's latest entry, this tab's own entries for the fields, and every entry since them. */
+  known: HistoryEntry[];
+  mine: ReadonlySet<string>;
+}
+
 /**
- * Records field changes of one answer (or of the assessment) within the caller's transaction. Reads
- * only what the change needs, on the [assessmentId+indicatorId+seq] index: the answer's latest entry
- * (for the next sequence number) and, per changed field, the entry this tab wrote last and anything
- * newer, never the answer's whole history.
+ * Reads what a change to these fields needs, in one round trip on the [assessmentId+indicatorId+seq]
+ * index: the answer's latest entry (for the next sequence number) or, when this tab has entries for the
+ * fields, everything from the oldest of them on (another tab's later edit of the same field must be seen
+ * as the field's latest, so it is never folded over). Never the answer's whole history. `fields` may
+ * name more fields than will change (a patch's keys): the caller asks before it knows what changed, so
+ * that these reads go together with its own.
  */
-export async function writeHistory(
+export function readHistoryContext(
   db: MgiDatabase,
   assessmentId: string,
   indicatorId: string,
-  changes: FieldChange[],
-  now: string,
+  fields: readonly string[],
   via?: HistoryEntry['via'],
-  /** The person, when the caller has read it already in this transaction. */
-  knownActor?: Actor,
-): Promise<void> {
-  if (changes.length === 0) return;
+  /** The person, when the caller has it already; read here otherwise. */
+  knownActor?: Actor | Promise<Actor>,
+): Promise<HistoryContext> {
   const bySeq = db.history.where('[assessmentId+indicatorId+seq]');
-  const answerRange = (from: number | typeof Dexie.minKey) => bySeq.between([assessmentId, indicatorId, from], [assessmentId, indicatorId, Dexie.maxKey], true, true);
-  const ownIds = via ? [] : changes.map((c) => ownEntries.get(ownKey(db, assessmentId, c.indicatorId, c.field))).filter((id): id is string => id !== undefined);
-  const [actor, sealed, latest, own] = await Promise.all([
+  const own = via ? [] : fields.map((f) => ownEntries.get(ownKey(db, assessmentId, indicatorId, f))).filter((e) => e !== undefined);
+  const since = own.length > 0 ? Math.min(...own.map((e) => e.seq)) : null;
+  // Dexie's own Promise, not an async function: each native await between the caller's reads and its
+  // writes is one more hop Dexie must carry the transaction across, and nested ones lost it in tests.
+  return Dexie.Promise.all([
     knownActor ?? readActor(db),
     db.settings.get(sealedSetting(assessmentId)),
-    answerRange(Dexie.minKey).last(),
-    db.history.bulkGet(ownIds),
-  ]);
-  const ownLast = own.map(parseHistoryEntry).filter((e): e is HistoryEntry => e !== null && e.assessmentId === assessmentId && e.indicatorId === indicatorId);
-  // Entries written after the oldest of this tab's own (usually none): another tab's later edit of the
-  // same field must be seen as the field's latest, so it is never folded over.
-  const since = ownLast.length > 0 ? Math.min(...ownLast.map((e) => e.seq)) : null;
-  const newer = since === null ? [] : (await answerRange(since).toArray()).map(parseHistoryEntry).filter((e): e is HistoryEntry => e !== null);
-  const known = new Map([...ownLast, ...newer, ...(latest ? [parseHistoryEntry(latest)].filter((e): e is HistoryEntry => e !== null) : [])].map((e) => [e.id, e]));
-  const mine = new Set(ownLast.map((e) => e.id));
-  const { put, remove } = recordChanges([...known.values()], changes, {
+    since === null
+      ? bySeq.between([assessmentId, indicatorId, Dexie.minKey], [assessmentId, indicatorId, Dexie.maxKey], true, true).reverse().limit(1).toArray()
+      : bySeq.between([assessmentId, indicatorId, since], [assessmentId, indicatorId, Dexie.maxKey], true, true).toArray(),
+  ]).then(([actor, sealed, rows]) => {
+    const known = rows.map(parseHistoryEntry).filter((e): e is HistoryEntry => e !== null && e.assessmentId === assessmentId && e.indicatorId === indicatorId);
+    const ownIds = new Set(own.map((e) => e.id));
+    return { assessmentId, actor, sealedAt: typeof sealed?.value === 'string' ? sealed.value : null, known, mine: new Set(known.filter((e) => ownIds.has(e.id)).map((e) => e.id)) };
+  });
+}
+
+/** Writes the history entries for these changes, from what `readHistoryContext` read in the same transaction. */
+export async function recordHistory(db: MgiDatabase, context: HistoryContext, changes: FieldChange[], now: string, via?: HistoryEntry['via']): Promise<void> {
+  if (changes.length === 0) return;
+  const { assessmentId, actor, sealedAt, known, mine } = context;
+  const { put, remove } = recordChanges(known, changes, {
     assessmentId,
     actor,
     now,
-    sealedAt: typeof sealed?.value === 'string' ? sealed.value : null,
+    sealedAt,
     newId,
     mayFold: (entry) => mine.has(entry.id),
     ...(via ? { via } : {}),
@@ -78,14 +95,28 @@ export async function writeHistory(
   if (remove.length > 0) await db.history.bulkDelete(remove);
   if (put.length > 0) await db.history.bulkPut(put.map((e) => historyEntrySchema.parse(e)));
   if (!via) {
-    for (const id of remove) for (const [key, value] of ownEntries) if (value === id) ownEntries.delete(key);
-    for (const e of put) ownEntries.set(ownKey(db, assessmentId, e.indicatorId, e.field), e.id);
+    for (const id of remove) for (const [key, value] of ownEntries) if (value.id === id) ownEntries.delete(key);
+    for (const e of put) ownEntries.set(ownKey(db, assessmentId, e.indicatorId, e.field), { id: e.id, seq: e.seq });
   }
 }
 
-export function writeAnswerHistory(db: MgiDatabase, before: Answer, after: Answer, now: string, via?: HistoryEntry['via'], actor?: Actor): Promise<void> {
+/** Records field changes of one answer (or of the assessment) within the caller's transaction. */
+export function writeHistory(
+  db: MgiDatabase,
+  assessmentId: string,
+  indicatorId: string,
+  changes: FieldChange[],
+  now: string,
+  via?: HistoryEntry['via'],
+): Promise<void> {
+  if (changes.length === 0) return Dexie.Promise.resolve();
+  return readHistoryContext(db, assessmentId, indicatorId, changes.map((c) => c.field), via).then((context) => recordHistory(db, context, changes, now, via));
+}
+
+/** The history entries of a change to one answer, from a context read in the same transaction. */
+export function recordAnswerHistory(db: MgiDatabase, context: HistoryContext, before: Answer, after: Answer, now: string, via?: HistoryEntry['via']): Promise<void> {
   const changes = changedAnswerFields(before, after).map((field) => ({ indicatorId: after.indicatorId, field, old: before[field], new: after[field] }));
-  return writeHistory(db, after.assessmentId, after.indicatorId, changes, now, via, actor);
+  return recordHistory(db, context, changes, now, via);
 }
 
 export function writeAssessmentHistory(db: MgiDatabase, before: Assessment, after: Assessment, now: string): Promise<void> {

@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Answer, AnswerPatch } from '../../domain/assessment';
 import { emptyAnswer } from '../../domain/assessment';
 import type { AnswerValue } from '../../domain/answer';
 import type { Catalogue } from '../../domain/catalogue';
 import { sameValue, type AnswerField } from '../../domain/history';
 import { answersForCatalogue, type RetiredAnswer } from '../../domain/retired';
-import { getAnswers } from '../../storage/answers';
 import { answerTarget, edits, indicatorOf, ofAssessment } from '../../storage/edits';
-import { useStored } from '../../storage/live';
+import { useStoredAnswers } from '../../storage/live';
 import { stateOf, type SaveState } from '../../storage/save-queue';
 import { useEdits } from '../../ui/use-edits';
 
@@ -36,11 +35,12 @@ interface Mine {
 }
 
 /**
- * The answers of one assessment, live across tabs, saved through the tab's save queue. Another tab's
+ * The answers of one assessment, live across tabs (a change reads only the answers it touched), saved
+ * through the tab's save queue. Another tab's
  * change shows here at once for every field this tab is not in the middle of editing.
  */
 export function useAnswers(assessmentId: string, catalogue: Catalogue): AnswersApi {
-  const stored = useStored(() => getAnswers(assessmentId), [assessmentId]);
+  const stored = useStoredAnswers(assessmentId);
   const view = useEdits();
   // What this tab has just stored: shown until the live query delivers the same or a newer record,
   // so a saved answer never flickers back to its old value in between.
@@ -97,10 +97,16 @@ export function useAnswers(assessmentId: string, catalogue: Catalogue): AnswersA
     }),
     [byId, pending, assessmentId, now],
   );
+  // The same map while no value changes (typing a narrative, a save finishing), so the screen's parts
+  // that depend on values only (progress, the indicator list) are not drawn again.
+  const lastValues = useRef<ReadonlyMap<string, AnswerValue | null>>(new Map());
   const values = useMemo(() => {
     const map = new Map<string, AnswerValue | null>();
     for (const [id, answer] of byId) map.set(id, answer.value);
     for (const [id, patch] of pending) if (patch.value !== undefined) map.set(id, patch.value);
+    const last = lastValues.current;
+    if (map.size === last.size && [...map].every(([id, value]) => last.has(id) && last.get(id) === value)) return last;
+    lastValues.current = map;
     return map;
   }, [byId, pending]);
 

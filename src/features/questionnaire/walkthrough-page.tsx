@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../domain/assessment';
-import { allIndicators, type CatalogueBundle } from '../../domain/catalogue';
+import { allIndicators, type CatalogueBundle, type CatalogueText } from '../../domain/catalogue';
 import { computeProgress, nextUnanswered, stepIndicator } from '../../domain/progress';
 import { ruledOutBy } from '../../domain/relevance';
 import { newId } from '../../storage/connection';
@@ -9,10 +9,11 @@ import { href, navigate } from '../../ui/router';
 import { StorageErrorMessage } from '../../ui/storage-error-message';
 import { useActor } from '../../ui/use-actor';
 import { AnswerEditor } from './answer-editor';
-import { SaveStatus } from '../../ui/save-status';
+import { SaveStatus, type SaveState } from '../../ui/save-status';
 import { useAnswers } from './use-answers';
 import { BackupNote } from './backup-note';
 import { RetiredAnswers } from './retired-answers';
+import { WalkNav } from './walk-nav';
 
 export function WalkthroughPage({
   assessment,
@@ -35,8 +36,8 @@ export function WalkthroughPage({
   const indicators = useMemo(() => allIndicators(catalogue), [catalogue]);
   const byId = useMemo(() => new Map(indicators.map((i) => [i.id, i])), [indicators]);
   const current = byId.get(indicatorId ?? '') ?? indicators[0]!;
-  const progress = computeProgress(catalogue, answers.values);
-  const allowed = (id: string) => !institution || (byId.get(id)?.institutions as string[] | undefined)?.includes(institution) === true;
+  const progress = useMemo(() => computeProgress(catalogue, answers.values), [catalogue, answers.values]);
+  const allowed = useCallback((id: string) => !institution || (byId.get(id)?.institutions as string[] | undefined)?.includes(institution) === true, [institution, byId]);
   const domain = catalogue.domains.find((d) => d.subdomains.some((s) => s.indicators.includes(current)))!;
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -67,87 +68,22 @@ export function WalkthroughPage({
   if (!answers.loaded) return <p>{t('app.loading')}</p>;
   return (
     <div className="walk">
-      <nav className="walk-nav" aria-label={t('walk.domains')}>
-        <p className="overall">
-          {t('walk.overall')}: {t('walk.domainProgress', { ...progress.overall })}
-        </p>
-        <label htmlFor="institution-filter">{t('walk.filter')}</label>
-        <select id="institution-filter" value={institution} onChange={(e) => setInstitution(e.target.value)}>
-          <option value="">{t('walk.filterAll')}</option>
-          {[...new Set(indicators.flatMap((i) => i.institutions))].map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`institution.${kind}`)}
-            </option>
-          ))}
-        </select>
-        <ol className="domain-list">
-          {catalogue.domains.map((d) => {
-            const firstId = d.subdomains.flatMap((s) => s.indicators).find((i) => allowed(i.id))?.id;
-            const count = progress.domains[d.id]!;
-            return (
-              <li key={d.id} className={d === domain ? 'current' : undefined}>
-                {firstId ? (
-                  <a href={href({ name: 'walk', id: assessment.id, indicator: firstId })} aria-current={d === domain ? 'true' : undefined}>
-                    {text.domains[d.id]!.title}
-                  </a>
-                ) : (
-                  <span>{text.domains[d.id]!.title}</span>
-                )}{' '}
-                <span className="count">{t('walk.domainProgress', { ...count })}</span>
-                <progress max={count.total || 1} value={count.answered} aria-hidden="true" />
-              </li>
-            );
-          })}
-        </ol>
-        <ol className="indicator-list" aria-label={text.domains[domain.id]!.title}>
-          {domain.subdomains.map((s) => (
-            <li key={s.id}>
-              <span className="sub-title">{text.subdomains[s.id]!.title}</span>
-              <ol>
-                {s.indicators.filter((i) => allowed(i.id)).map((i) => {
-                  const value = progress.ruledOut.has(i.id) ? 'na' : answers.values.get(i.id);
-                  return (
-                    <li key={i.id}>
-                      <a
-                        href={href({ name: 'walk', id: assessment.id, indicator: i.id })}
-                        aria-current={i === current ? 'page' : undefined}
-                        className={`status-${value ?? 'none'}`}
-                      >
-                        {text.indicators[i.id]!.question}
-                        <span className="status-label"> ({t(value ? `answer.${value}` : 'answer.none')})</span>
-                      </a>
-                    </li>
-                  );
-                })}
-              </ol>
-            </li>
-          ))}
-        </ol>
-        {domain.subdomains.every((s) => s.indicators.every((i) => !allowed(i.id))) ? <p>{t('walk.noneForFilter')}</p> : null}
-      </nav>
+      <WalkNav
+        catalogue={catalogue}
+        text={text}
+        assessmentId={assessment.id}
+        indicators={indicators}
+        domain={domain}
+        current={current}
+        values={answers.values}
+        progress={progress}
+        institution={institution}
+        onInstitution={setInstitution}
+        allowed={allowed}
+      />
 
       <section className="walk-main" aria-labelledby="indicator-question">
-        <div className="walk-toolbar">
-          <SaveStatus state={answers.saveState} />
-          <a className="button" href={href({ name: 'present', id: assessment.id, indicator: current.id })}>
-            {t('walk.present')}
-          </a>
-          <a className="button" href={href({ name: 'setup', id: assessment.id })}>
-            {t('walk.details')}
-          </a>
-          <a className="button" href={href({ name: 'review', id: assessment.id })}>
-            {t('review:links.review')}
-          </a>
-          <a className="button" href={href({ name: 'exchange', id: assessment.id })}>
-            {t('review:links.exchange')}
-          </a>
-          <a className="button" href={href({ name: 'sync', id: assessment.id })}>
-            {t('review:links.sync')}
-          </a>
-          <a className="button" href={href({ name: 'results', id: assessment.id })}>
-            {t('walk.resultsLink')}
-          </a>
-        </div>
+        <Toolbar assessmentId={assessment.id} indicatorId={current.id} saveState={answers.saveState} />
         {answers.saveError ? <StorageErrorMessage error={answers.saveError} /> : null}
         <BackupNote assessment={assessment} />
         <p className="crumbs">
@@ -159,25 +95,7 @@ export function WalkthroughPage({
           {txt.question}
         </h1>
         <p className="gcm">{t('walk.gcm', { list: current.gcm.join(', ') })}</p>
-        <details className="guidance">
-          <summary>{t('walk.guidance')}</summary>
-          <dl>
-            <dt>{t('walk.guidanceYes')}</dt>
-            <dd>{txt.guidance.yes}</dd>
-            <dt>{t('walk.guidancePartial')}</dt>
-            <dd>{txt.guidance.partial}</dd>
-            <dt>{t('walk.guidanceNo')}</dt>
-            <dd>{txt.guidance.no}</dd>
-            {txt.guidance.na ? (
-              <>
-                <dt>{t('walk.guidanceNa')}</dt>
-                <dd>{txt.guidance.na}</dd>
-              </>
-            ) : null}
-            <dt>{t('walk.guidanceEvidence')}</dt>
-            <dd>{txt.guidance.evidence}</dd>
-          </dl>
-        </details>
+        <Guidance text={txt.guidance} />
         {ruleOut ? (
           <p className="ruled-out" role="note">
             {t('answer.ruledOut', { question: ruledBy ? text.indicators[ruledBy.indicator]!.question : '' })}
@@ -218,3 +136,57 @@ export function WalkthroughPage({
     </div>
   );
 }
+
+/** The links to the assessment's other screens, with the saved state: drawn again only when that changes. */
+const Toolbar = memo(function Toolbar({ assessmentId, indicatorId, saveState }: { assessmentId: string; indicatorId: string; saveState: SaveState }) {
+  const { t } = useTranslation(['ui', 'review']);
+  return (
+    <div className="walk-toolbar">
+      <SaveStatus state={saveState} />
+      <a className="button" href={href({ name: 'present', id: assessmentId, indicator: indicatorId })}>
+        {t('walk.present')}
+      </a>
+      <a className="button" href={href({ name: 'setup', id: assessmentId })}>
+        {t('walk.details')}
+      </a>
+      <a className="button" href={href({ name: 'review', id: assessmentId })}>
+        {t('review:links.review')}
+      </a>
+      <a className="button" href={href({ name: 'exchange', id: assessmentId })}>
+        {t('review:links.exchange')}
+      </a>
+      <a className="button" href={href({ name: 'sync', id: assessmentId })}>
+        {t('review:links.sync')}
+      </a>
+      <a className="button" href={href({ name: 'results', id: assessmentId })}>
+        {t('walk.resultsLink')}
+      </a>
+    </div>
+  );
+});
+
+/** What "yes", "partly", "no" and the evidence mean for this indicator, folded away until asked for. */
+const Guidance = memo(function Guidance({ text }: { text: CatalogueText['indicators'][string]['guidance'] }) {
+  const { t } = useTranslation();
+  return (
+    <details className="guidance">
+      <summary>{t('walk.guidance')}</summary>
+      <dl>
+        <dt>{t('walk.guidanceYes')}</dt>
+        <dd>{text.yes}</dd>
+        <dt>{t('walk.guidancePartial')}</dt>
+        <dd>{text.partial}</dd>
+        <dt>{t('walk.guidanceNo')}</dt>
+        <dd>{text.no}</dd>
+        {text.na ? (
+          <>
+            <dt>{t('walk.guidanceNa')}</dt>
+            <dd>{text.na}</dd>
+          </>
+        ) : null}
+        <dt>{t('walk.guidanceEvidence')}</dt>
+        <dd>{text.evidence}</dd>
+      </dl>
+    </details>
+  );
+});

@@ -25,7 +25,7 @@ describe('review beside an answer', () => {
   it('lets a reviewer propose another answer and the team accept it, recorded in the history', async () => {
     const user = userEvent.setup();
     await setActor({ name: 'Ben', role: 'reviewer' });
-    const view = renderWithI18n(<IndicatorReview assessment={assessment} bundle={bundle} indicatorId="health-access" />);
+    const view = renderWithI18n(<IndicatorReview assessmentId={assessment.id} bundle={bundle} indicatorId="health-access" />);
     await user.click(await screen.findByRole('button', { name: 'Propose another answer' }));
     // "Not applicable" is offered only where the catalogue allows it.
     expect(within(screen.getByLabelText('Proposed answer')).queryByRole('option', { name: 'Not applicable' })).toBeNull();
@@ -37,7 +37,7 @@ describe('review beside an answer', () => {
     view.unmount();
 
     await setActor({ name: 'Ana', role: 'team' });
-    renderWithI18n(<IndicatorReview assessment={assessment} bundle={bundle} indicatorId="health-access" />);
+    renderWithI18n(<IndicatorReview assessmentId={assessment.id} bundle={bundle} indicatorId="health-access" />);
     await user.click(await screen.findByRole('button', { name: 'Accept' }));
     expect(await screen.findByText('Review status: Answered')).toBeInTheDocument();
     expect(screen.getByText(/^Accepted by Ana,/)).toBeInTheDocument();
@@ -54,7 +54,7 @@ describe('review beside an answer', () => {
   it('shows the comment thread in Spanish and lets only the author edit', async () => {
     const user = userEvent.setup();
     await setActor({ name: 'Ben', role: 'reviewer' });
-    const view = renderWithI18n(<IndicatorReview assessment={assessment} bundle={bundle} indicatorId="health-access" />, 'es');
+    const view = renderWithI18n(<IndicatorReview assessmentId={assessment.id} bundle={bundle} indicatorId="health-access" />, 'es');
     await user.click(await screen.findByRole('button', { name: 'Plantear una consulta' }));
     await user.type(screen.getByLabelText('Su consulta'), '¿Qué decreto?');
     await user.click(screen.getByRole('button', { name: 'Enviar' }));
@@ -63,7 +63,7 @@ describe('review beside an answer', () => {
     view.unmount();
 
     await setActor({ name: 'Ana', role: 'team' });
-    renderWithI18n(<IndicatorReview assessment={assessment} bundle={bundle} indicatorId="health-access" />, 'es');
+    renderWithI18n(<IndicatorReview assessmentId={assessment.id} bundle={bundle} indicatorId="health-access" />, 'es');
     expect(await screen.findByText('¿Qué decreto?', { selector: '.comment-text' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Editar el comentario/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Responder a la consulta' }));
@@ -80,7 +80,7 @@ describe('review beside an answer', () => {
     await validateIndicator(assessment.id, 'health-access');
 
     await setActor({ name: 'Ana', role: 'team' });
-    renderWithI18n(<IndicatorReview assessment={assessment} bundle={bundle} indicatorId="health-access" />);
+    renderWithI18n(<IndicatorReview assessmentId={assessment.id} bundle={bundle} indicatorId="health-access" />);
     expect(await screen.findByText('Review status: Validated')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Answer the query' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Reply' }));

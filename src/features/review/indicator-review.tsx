@@ -3,10 +3,9 @@
  * the proposals (proposals.tsx), the query and comment threads (comment-threads.tsx) and what the
  * person can start (review-actions.tsx), then the history of the answer. Only one form is open at a time.
  */
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './review.css';
-import type { Assessment } from '../../domain/assessment';
 import { allIndicators, type CatalogueBundle } from '../../domain/catalogue';
 import { answerChoices } from '../../domain/relevance';
 import { statusOf, threadsOf } from '../../domain/review';
@@ -22,12 +21,16 @@ import { ReviewErrorMessage, TextForm } from './review-forms';
 
 type Form = { kind: NewEntry } | ThreadForm;
 
-export function IndicatorReview({ assessment, bundle, indicatorId }: { assessment: Assessment; bundle: CatalogueBundle; indicatorId: string }) {
+/**
+ * Memoised, and given the assessment's id rather than the assessment: each answer saved changes the
+ * assessment's date, which would otherwise draw the whole panel again for nothing.
+ */
+export const IndicatorReview = memo(function IndicatorReview({ assessmentId, bundle, indicatorId }: { assessmentId: string; bundle: CatalogueBundle; indicatorId: string }) {
   const { t } = useTranslation('review');
   const uid = useId();
   const actor = useActor();
-  const data = useStored(() => getReviewData(assessment.id), [assessment.id]);
-  const current = useStored(() => getAnswer(assessment.id, indicatorId), [assessment.id, indicatorId]);
+  const data = useStored(() => getReviewData(assessmentId), [assessmentId]);
+  const current = useStored(() => getAnswer(assessmentId, indicatorId), [assessmentId, indicatorId]);
   const [form, setForm] = useState<Form | null>(null);
   const [error, setError] = useState<unknown>(null);
   if (!actor || !data) return <p>{t('loading')}</p>;
@@ -42,12 +45,12 @@ export function IndicatorReview({ assessment, bundle, indicatorId }: { assessmen
   const entryForm = () => {
     switch (form?.kind) {
       case 'query':
-        return <TextForm label={t('panel.queryLabel')} draft={`${assessment.id}/${indicatorId}/query`} submit={t('panel.send')} onSubmit={(text) => raiseQuery(assessment.id, indicatorId, text).then(close)} onCancel={close} />;
+        return <TextForm label={t('panel.queryLabel')} draft={`${assessmentId}/${indicatorId}/query`} submit={t('panel.send')} onSubmit={(text) => raiseQuery(assessmentId, indicatorId, text).then(close)} onCancel={close} />;
       case 'comment':
-        return <TextForm label={t('panel.commentLabel')} draft={`${assessment.id}/${indicatorId}/comment`} submit={t('panel.send')} onSubmit={(text) => addComment(assessment.id, indicatorId, text).then(close)} onCancel={close} />;
+        return <TextForm label={t('panel.commentLabel')} draft={`${assessmentId}/${indicatorId}/comment`} submit={t('panel.send')} onSubmit={(text) => addComment(assessmentId, indicatorId, text).then(close)} onCancel={close} />;
       case 'propose': {
         const indicator = allIndicators(bundle.catalogue).find((i) => i.id === indicatorId);
-        return <ProposalForm assessmentId={assessment.id} indicatorId={indicatorId} choices={answerChoices(indicator ?? { notApplicable: false })} onDone={close} />;
+        return <ProposalForm assessmentId={assessmentId} indicatorId={indicatorId} choices={answerChoices(indicator ?? { notApplicable: false })} onDone={close} />;
       }
       default:
         return (
@@ -55,7 +58,7 @@ export function IndicatorReview({ assessment, bundle, indicatorId }: { assessmen
             reviewer={actor.role === 'reviewer'}
             validated={status === 'validated'}
             onStart={(kind) => setForm({ kind })}
-            onValidate={() => act(() => validateIndicator(assessment.id, indicatorId))}
+            onValidate={() => act(() => validateIndicator(assessmentId, indicatorId))}
           />
         );
     }
@@ -68,7 +71,7 @@ export function IndicatorReview({ assessment, bundle, indicatorId }: { assessmen
       {error ? <ReviewErrorMessage error={error} /> : null}
       <ProposalList proposals={data.proposals.filter((p) => p.indicatorId === indicatorId)} current={current ?? null} role={actor.role} act={act} />
       <CommentThreads
-        assessmentId={assessment.id}
+        assessmentId={assessmentId}
         indicatorId={indicatorId}
         threads={threadsOf(data.comments, indicatorId)}
         actor={actor}
@@ -78,7 +81,7 @@ export function IndicatorReview({ assessment, bundle, indicatorId }: { assessmen
         act={act}
       />
       {entryForm()}
-      <AnswerHistory assessmentId={assessment.id} indicatorId={indicatorId} />
+      <AnswerHistory assessmentId={assessmentId} indicatorId={indicatorId} />
     </section>
   );
-}
+});
