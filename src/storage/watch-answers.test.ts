@@ -54,7 +54,11 @@ function watch(assessmentId: string) {
     assessmentId,
     (answers) => {
       seen.push(answers);
-      for (const w of [...waiting]) if (w.test(answers)) (waiting.splice(waiting.indexOf(w), 1), w.resolve(answers));
+      for (const w of [...waiting]) {
+        if (!w.test(answers)) continue;
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve(answers);
+      }
     },
     (error) => {
       throw error;
