@@ -9,7 +9,8 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 export const PDF_FILE = '.bench/pdf.json';
 
 const RUNS = 3;
-const languages = ['en', 'es', 'fr'];
+// In this order by default; PDF_LANGS=fr,es,en changes it (the first builds of a worker are the slowest).
+const languages = (process.env.PDF_LANGS ?? 'en,es,fr').split(',');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const BUILD_TARGET = 600;
 const CLICK_TARGET = 1000;
@@ -44,8 +45,8 @@ export async function run({ baseUrl, launch }) {
   });
   await openDemo(page, baseUrl);
   // A person reads the screen before asking for a file: the worker starts and warms up meanwhile.
-  const warm = await (
-    await page.waitForFunction(() => performance.getEntriesByName('mgi-profile-pdf-warm').at(-1)?.detail.ms, null, { timeout: 60_000 })
+  const { ms: warm, passes } = await (
+    await page.waitForFunction(() => performance.getEntriesByName('mgi-profile-pdf-warm').at(-1)?.detail, null, { timeout: 60_000 })
   ).jsonValue();
   // Every long task from here on (PerformanceObserver 'longtask': main-thread tasks over 50 ms).
   await page.evaluate(() => {
@@ -72,7 +73,7 @@ export async function run({ baseUrl, launch }) {
     const ms = median(inWorker);
     medians[lang] = ms;
     const click = median(total);
-    rows.push({ name: `Profile PDF build in the worker, ${lang} (median of ${RUNS})`, value: ms.toFixed(0), unit: 'ms', target: `≤ ${BUILD_TARGET} ms`, ok: ms <= BUILD_TARGET });
+    rows.push({ name: `Profile PDF build in the worker, ${lang} (median of ${inWorker.map((ms) => ms.toFixed(0)).join(' / ')})`, value: ms.toFixed(0), unit: 'ms', target: `≤ ${BUILD_TARGET} ms`, ok: ms <= BUILD_TARGET });
     rows.push({ name: `Profile PDF, click to file, ${lang} (worker warmed while idle)`, value: click.toFixed(0), unit: 'ms', target: `≤ ${CLICK_TARGET} ms`, ok: click <= CLICK_TARGET });
   }
   const builds = languages.length * RUNS;
@@ -91,7 +92,8 @@ export async function run({ baseUrl, launch }) {
   const atOnce = await createPdf(first);
   await fresh.close();
   rows.push({ name: 'Profile PDF, click to file at once on opening the screen, en (worker starting)', value: atOnce.total.toFixed(0), unit: 'ms', target: `≤ ${CLICK_TARGET} ms`, ok: atOnce.total <= CLICK_TARGET });
-  rows.push({ name: 'PDF worker warm-up while the screen is idle (start, fonts, a sample laid out twice)', value: warm.toFixed(0), unit: 'ms', target: '—', ok: true });
+  rows.push({ name: 'PDF worker warm-up while the screen is idle (start, fonts, sample, whole profile until it stops getting faster)', value: warm.toFixed(0), unit: 'ms', target: '—', ok: true });
+  rows.push({ name: `PDF warm-up passes: ${passes.map((ms) => ms.toFixed(0)).join(' / ')} ms`, value: passes.length, unit: '', target: '—', ok: true });
   rows.push({
     name: 'Longest main-thread task while the PDF builds',
     value: longest === 0 ? '< 50' : longest.toFixed(0),

@@ -3,7 +3,7 @@
  * offers the file for download. The page only prepares the view model, a few milliseconds of work;
  * layout and writing happen in the worker.
  *
- * The worker is started while the results screen is idle and lays the profile out once to warm up
+ * The worker is started while the results screen is idle and lays the profile out a few times to warm up
  * (fonts fetched and registered, react-pdf's code compiled), so a click pays neither the worker's start
  * nor a cold first layout. It is kept for the next file and ended on leaving the screen, which returns
  * its memory.
@@ -66,7 +66,7 @@ export function useProfilePdf(warm: ProfileModel | null) {
   const onReply = useCallback(
     (reply: WorkerReply) => {
       if (reply.type === 'warm') {
-        performance.mark(`${MARK}-warm`, { detail: { ms: reply.ms } });
+        performance.mark(`${MARK}-warm`, { detail: { ms: reply.ms, passes: reply.passes } });
         return;
       }
       if (reply.id !== generation.current) return;

@@ -7,8 +7,8 @@ export type DocumentFormat = 'pdf' | 'docx';
 export type WorkerRequest = { format: DocumentFormat } & ({ kind: 'profile'; model: ProfileModel } | { kind: 'annex'; model: WorkshopAnnexModel });
 
 /**
- * To the worker: `warm` loads the fonts of a profile and lays it out once, throwing the file away, so
- * the person's click finds react-pdf loaded, its fonts parsed and its code compiled; `build` makes a
+ * To the worker: `warm` loads the fonts of a profile and lays it out a few times, throwing the files
+ * away, so the person's click finds react-pdf loaded, its fonts parsed and its code compiled; `build` makes a
  * file. The worker handles them one at a time, in order.
  */
 export type WorkerMessage = { type: 'warm'; model: ProfileModel } | { type: 'build'; id: number; request: WorkerRequest };
@@ -16,7 +16,8 @@ export type WorkerMessage = { type: 'warm'; model: ProfileModel } | { type: 'bui
 export type BuildStage = 'starting' | 'fonts' | 'layout' | 'done';
 
 export type WorkerReply =
-  | { type: 'warm'; ms: number }
+  /** The warm-up's time, and each pass's (for the bench). */
+  | { type: 'warm'; ms: number; passes: number[] }
   | { type: 'progress'; id: number; stage: BuildStage }
   | { type: 'done'; id: number; blob: Blob; ms: number }
   | { type: 'error'; id: number; message: string };
