@@ -35,7 +35,8 @@ export function getActor(): Promise<Actor> {
 export function peekActor(): Promise<Actor> {
   return guard(async () => {
     const db = database();
-    const [name, role, device] = await Promise.all([db.settings.get(SETTING_NAME), db.settings.get(SETTING_ROLE), db.settings.get(SETTING_DEVICE)]);
+    // One request, so one transaction: three separate gets outside a transaction would open three.
+    const [name, role, device] = await db.settings.bulkGet([SETTING_NAME, SETTING_ROLE, SETTING_DEVICE]);
     return {
       name: typeof name?.value === 'string' ? name.value : '',
       role: role?.value === 'reviewer' ? 'reviewer' : 'team',

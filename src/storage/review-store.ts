@@ -73,11 +73,20 @@ export interface ReviewData {
 export function getReviewData(assessmentId: string): Promise<ReviewData> {
   return run(async () => {
     const db = database();
-    return db.transaction('r', db.reviews, db.comments, db.proposals, async () => ({
-      reviews: (await db.reviews.where('assessmentId').equals(assessmentId).toArray()).map(parseReview).filter(present),
-      comments: (await db.comments.where('assessmentId').equals(assessmentId).toArray()).map(parseComment).filter(present),
-      proposals: (await db.proposals.where('assessmentId').equals(assessmentId).toArray()).map(parseProposal).filter(present),
-    }));
+    // The three reads at once: one round trip. This transaction holds `reviews`, which an answer's save
+    // writes, so the first change made on a freshly opened indicator waits for it to end.
+    return db.transaction('r', db.reviews, db.comments, db.proposals, async () => {
+      const [reviews, comments, proposals] = await Promise.all([
+        db.reviews.where('assessmentId').equals(assessmentId).toArray(),
+        db.comments.where('assessmentId').equals(assessmentId).toArray(),
+        db.proposals.where('assessmentId').equals(assessmentId).toArray(),
+      ]);
+      return {
+        reviews: reviews.map(parseReview).filter(present),
+        comments: comments.map(parseComment).filter(present),
+        proposals: proposals.map(parseProposal).filter(present),
+      };
+    });
   });
 }
 
