@@ -97,11 +97,16 @@ export class SaveQueue {
       this.pending.set(key, entry);
       this.journal.put(key, entry);
     }
-    // The write starts before the screens hear of the change: its first IndexedDB requests are on
-    // their way while React renders, instead of waiting behind that render.
-    if (immediate) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.options.delay ?? 50);
-    this.publish();
+    if (immediate) {
+      void this.flush();
+      // The screens hear of the change a microtask later (the view itself is current at once): the
+      // IndexedDB transaction, which Dexie opens in a microtask, and its first requests are then on
+      // their way while React renders, instead of waiting behind that render.
+      this.publish(true);
+    } else {
+      this.timer ??= setTimeout(() => void this.flush(), this.options.delay ?? 50);
+      this.publish();
+    }
   }
 
   /** Writes everything waiting; resolves when it is stored (or has failed: see the view). */
@@ -239,9 +244,13 @@ export class SaveQueue {
     }
   }
 
-  private publish(): void {
+  private publish(later = false): void {
     this.view = { pending: new Map(this.pending), failed: new Map(this.failed) };
-    for (const listener of this.listeners) listener();
+    const notify = () => {
+      for (const listener of this.listeners) listener();
+    };
+    if (later) queueMicrotask(notify);
+    else notify();
   }
 }
 
