@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './app/app';
 import { setupI18n } from './app/i18n';
 import { recordStart } from './app/start-report';
+import { getActor } from './storage/actor';
 import { purgeDeleted } from './storage/assessments';
 import { edits } from './storage/edits';
 import { ErrorBoundary } from './ui/error-boundary';
@@ -26,6 +27,9 @@ async function recover() {
 }
 
 void Promise.all([recover(), ready]).then(() => {
+  // The device's id is made now if this is its first start, not inside the first answer's save, which
+  // would wait one more round trip for it.
+  void getActor().catch(() => undefined);
   setTimeout(() => void purgeDeleted(sessionStart).catch(() => undefined), 2000);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
