@@ -4,7 +4,7 @@
  */
 import Dexie from 'dexie';
 import { answerSchema, emptyAnswer, type Answer, type AnswerPatch } from '../domain/assessment';
-import { answerFields, sameValue, type Actor, type AnswerField, type HistoryEntry } from '../domain/history';
+import { answerFields, sameValue, type AnswerField, type HistoryEntry } from '../domain/history';
 import { readActor } from './actor';
 import { parseAnswer, parseAssessment, writeAssessment } from './assessments';
 import { database, guard, present, StorageError, type MgiDatabase } from './connection';
@@ -70,7 +70,9 @@ const reviewedFields: readonly AnswerField[] = answerFields.filter((f) => f !== 
  * the fields in the patch are replaced, so two tabs editing different fields never overwrite each
  * other. Each changed field gets a history entry (who, role, device, when). A change to an answer a
  * reviewer validated reopens it for review, and a validated assessment returns to draft: what was
- * validated is no longer what is stored. `refuse` sees the person before anything is written.
+ * validated is no longer what is stored. A device whose person is an IOM reviewer changes answers only
+ * through proposals the government team accepts (`via`), so a plain edit from it is refused, before
+ * anything is written.
  */
 export async function writeAnswer(
   db: MgiDatabase,
@@ -79,7 +81,6 @@ export async function writeAnswer(
   patch: AnswerPatch,
   now: string,
   via?: HistoryEntry['via'],
-  refuse?: (actor: Actor) => StorageError | null,
 ): Promise<Answer> {
   // Everything the change needs is asked for at once, and everything it writes is written at once: two
   // round trips to IndexedDB, whatever the answer's history. Each round trip waits for the page's main
@@ -91,8 +92,7 @@ export async function writeAnswer(
     db.assessments.get(assessmentId),
     readHistoryContext(db, assessmentId, indicatorId, Object.keys(patch), via, actor),
   ]);
-  const refused = refuse?.(history.actor);
-  if (refused) throw refused;
+  if (via === undefined && history.actor.role === 'reviewer') throw new StorageError('notAllowed');
   const stored = parseAnswer(row) ?? emptyAnswer(assessmentId, indicatorId, now);
   const next = answerSchema.parse({ ...stored, ...patch, assessmentId, indicatorId, updatedAt: now });
   const changed = reviewedFields.some((f) => !sameValue(stored[f], next[f]));
@@ -110,15 +110,10 @@ export async function writeAnswer(
   return next;
 }
 
-/**
- * Saves a person's change to one answer. A device whose person is an IOM reviewer changes answers only
- * through proposals the government team accepts, so a plain edit from it is refused.
- */
+/** Saves a person's change to one answer (refused from a reviewer's device: see `writeAnswer`). */
 export function saveAnswer(assessmentId: string, indicatorId: string, patch: AnswerPatch, now = new Date().toISOString(), via?: HistoryEntry['via']): Promise<Answer> {
   return guard(async () => {
     const db = database();
-    return db.transaction('rw', answerTables(db), () =>
-      writeAnswer(db, assessmentId, indicatorId, patch, now, via, (actor) => (via === undefined && actor.role === 'reviewer' ? new StorageError('notAllowed') : null)),
-    );
+    return db.transaction('rw', answerTables(db), () => writeAnswer(db, assessmentId, indicatorId, patch, now, via));
   });
 }

@@ -119,6 +119,10 @@ describe('watching the answers of one assessment', () => {
     const deliveries = w.seen.length;
     await saveAnswer(a.id, 'q1', { value: 'yes' });
     await saveAnswer(a.id, 'q1', { value: 'no' });
+    // A watcher started later has read the change: the stopped one, had it still listened, would have too.
+    const later = watch(a.id);
+    await later.next((answers) => valueOf(answers, 'q1') === 'no');
+    later.stop();
     expect(w.seen.length).toBe(deliveries);
   });
 });

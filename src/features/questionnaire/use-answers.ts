@@ -6,7 +6,7 @@ import type { Catalogue } from '../../domain/catalogue';
 import { sameValue, type AnswerField } from '../../domain/history';
 import { answersForCatalogue, type RetiredAnswer } from '../../domain/retired';
 import { answerTarget, edits, indicatorOf, ofAssessment } from '../../storage/edits';
-import { useStoredAnswers } from '../../storage/live';
+import { watchAnswers } from '../../storage/watch-answers';
 import { stateOf, type SaveState } from '../../storage/save-queue';
 import { useEdits } from '../../ui/use-edits';
 
@@ -36,8 +36,8 @@ interface Mine {
 
 /**
  * The answers of one assessment, live across tabs (a change reads only the answers it touched), saved
- * through the tab's save queue. Another tab's
- * change shows here at once for every field this tab is not in the middle of editing.
+ * through the tab's save queue. Another tab's change shows here at once for every field this tab is
+ * not in the middle of editing.
  */
 export function useAnswers(assessmentId: string, catalogue: Catalogue): AnswersApi {
   const stored = useStoredAnswers(assessmentId);
@@ -141,4 +141,26 @@ function editable(a: Answer): AnswerPatch {
     dissentNote: a.dissentNote,
     followUp: a.followUp,
   };
+}
+
+/**
+ * The answers of one assessment, current across tabs, reading again only the answers that change (see
+ * storage/watch-answers.ts); undefined until first read. A failed read is thrown while
+ * rendering, as `useStored` does, for the screen's error boundary. Here, not in storage/live.ts: that
+ * module is on the first screen's path, and this one would bring the answer storage with it.
+ */
+function useStoredAnswers(assessmentId: string): readonly Answer[] | undefined {
+  const [state, setState] = useState<{ assessmentId: string; answers?: readonly Answer[]; error?: unknown }>({ assessmentId });
+  useEffect(
+    () =>
+      watchAnswers(
+        assessmentId,
+        (answers) => setState({ assessmentId, answers }),
+        (error) => setState({ assessmentId, error }),
+      ),
+    [assessmentId],
+  );
+  if (state.assessmentId !== assessmentId) return undefined;
+  if (state.error !== undefined) throw state.error;
+  return state.answers;
 }
