@@ -93,24 +93,33 @@ function sample(model: ProfileModel): ProfileModel {
   };
 }
 
+/** Whole-profile passes of the warm-up, at most (see `handle`). */
+const WARM_PASSES = 8;
+
 async function handle(message: WorkerMessage): Promise<void> {
   const started = performance.now();
   if (message.type === 'warm') {
     const passes: number[] = [];
     try {
-      // V8 compiles the layout code's hot functions in tiers, after enough calls: in the bench, a fresh
-      // worker's full builds took 2.1, 1.3, 1.1, 0.95 s and kept falling to about 0.45 s (the language
-      // did not matter, the order did). So the sample first (a click made early waits for a quarter of
-      // the work only), then the whole profile until a pass is no longer much faster than the one
-      // before, three at most: each pass is CPU an old laptop spends while the person reads the screen.
-      // A file asked for meanwhile goes first.
+      // V8 compiles the layout code's hot functions in tiers, after enough calls, and on a busy 2-core
+      // machine its background compiler is slow to get there: in the bench, a fresh worker's full
+      // builds took about 2.3, 1.4, 1.3, 1.1, 1.2, 0.8, 0.7, 0.54, 0.47 s (the language did not matter,
+      // the order did), falling in steps with flat stretches between them. So the sample first (a click
+      // made early waits for a quarter of the work only), then the whole profile until two passes in a
+      // row are no faster than the best one before them, eight at most: each pass is CPU an old laptop
+      // spends in this worker, on its own core, while the person reads the screen. A file asked for
+      // meanwhile goes first, and ends the warm-up.
       await build({ kind: 'profile', format: 'pdf', model: sample(message.model) }, () => undefined);
       passes.push(performance.now() - started);
-      for (let i = 0; i < 3 && waiting === 0; i++) {
+      let best = Infinity;
+      let flat = 0;
+      for (let i = 0; i < WARM_PASSES && waiting === 0 && flat < 2; i++) {
         const pass = performance.now();
         await build({ kind: 'profile', format: 'pdf', model: message.model }, () => undefined);
-        passes.push(performance.now() - pass);
-        if (passes.length > 2 && passes.at(-1)! > passes.at(-2)! * 0.85) break;
+        const ms = performance.now() - pass;
+        passes.push(ms);
+        flat = ms < best * 0.95 ? 0 : flat + 1;
+        best = Math.min(best, ms);
       }
     } catch {
       // Nothing to report: a build asked for later meets the same problem and says so.
