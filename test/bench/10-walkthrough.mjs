@@ -14,25 +14,42 @@ export async function run({ baseUrl, launch }) {
   const browser = await launch();
   const rows = [];
 
-  // 1. Answer latency: click a choice, then read IndexedDB until the value is there.
-  {
-    const page = await browser.newPage();
-    await page.goto(baseUrl);
+  /** Creates an assessment and measures its answers (see measure.mjs); the walkthrough opens on the catalogue's first indicator. */
+  const answerOnNewAssessment = async (page, rounds) => {
     await page.getByRole('link', { name: 'New assessment' }).click();
     await page.getByLabel('Government or authority').fill('Latency');
     await page.getByRole('button', { name: 'Create assessment' }).click();
     await page.locator('h1#indicator-question').waitFor();
     const id = decodeURIComponent(/#\/a\/([^/]+)/.exec(page.url())[1]);
-    // The walkthrough opens on the catalogue's first indicator.
-    const { first, samples } = await answerLatency(page, {
+    return answerLatency(page, {
       radios: '.answer-editor .choices input[type=radio]',
       dbName: 'mgi-assessments',
       store: 'answers',
       key: [id, indicatorIds[0]],
       field: 'value',
+      rounds,
     });
+  };
+
+  // 1. Answer latency: click a choice, then read IndexedDB until the value is there. On a first visit,
+  // as the peer's: the service worker is still installing (precaching the app) meanwhile.
+  {
+    const page = await browser.newPage();
+    await page.goto(baseUrl);
+    const { first, samples } = await answerOnNewAssessment(page);
     const p95 = percentile(samples, 95);
     rows.push({ name: 'Answer: first change after opening', value: first.toFixed(1), unit: 'ms', target: '≤ 30 ms', ok: first <= 30 });
+    // The same on a later visit, the app installed: how a workshop laptop opens it day after day.
+    {
+      const later = await browser.newPage();
+      await later.goto(baseUrl);
+      await later.evaluate(() => navigator.serviceWorker.ready);
+      await later.reload();
+      await later.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      const { first: installed } = await answerOnNewAssessment(later, 0);
+      rows.push({ name: 'Answer: first change after opening, app installed (a later visit)', value: installed.toFixed(1), unit: 'ms', target: '≤ 30 ms', ok: installed <= 30 });
+      await later.close();
+    }
     rows.push({ name: 'Answer: input to committed (median)', value: percentile(samples, 50).toFixed(1), unit: 'ms', target: '—', ok: true });
     rows.push({ name: 'Answer: input to committed (p95)', value: p95.toFixed(1), unit: 'ms', target: '≤ 15 ms', ok: p95 <= 15 });
 

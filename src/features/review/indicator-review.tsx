@@ -9,7 +9,6 @@ import './review.css';
 import { allIndicators, type CatalogueBundle } from '../../domain/catalogue';
 import { answerChoices } from '../../domain/relevance';
 import { statusOf, threadsOf } from '../../domain/review';
-import { getAnswer } from '../../storage/answers';
 import { useStored } from '../../storage/live';
 import { addComment, getReviewData, raiseQuery, validateIndicator } from '../../storage/review-store';
 import { useActor } from '../../ui/use-actor';
@@ -30,7 +29,6 @@ export const IndicatorReview = memo(function IndicatorReview({ assessmentId, bun
   const uid = useId();
   const actor = useActor();
   const data = useStored(() => getReviewData(assessmentId), [assessmentId]);
-  const current = useStored(() => getAnswer(assessmentId, indicatorId), [assessmentId, indicatorId]);
   const [form, setForm] = useState<Form | null>(null);
   const [error, setError] = useState<unknown>(null);
   if (!actor || !data) return <p>{t('loading')}</p>;
@@ -69,7 +67,7 @@ export const IndicatorReview = memo(function IndicatorReview({ assessmentId, bun
       <h2 id={`${uid}-title`}>{t('panel.title')}</h2>
       <p className={`review-status status-${status}`}>{t('panel.status', { status: t(`status.${status}`) })}</p>
       {error ? <ReviewErrorMessage error={error} /> : null}
-      <ProposalList proposals={data.proposals.filter((p) => p.indicatorId === indicatorId)} current={current ?? null} role={actor.role} act={act} />
+      <ProposalList assessmentId={assessmentId} indicatorId={indicatorId} proposals={data.proposals.filter((p) => p.indicatorId === indicatorId)} role={actor.role} act={act} />
       <CommentThreads
         assessmentId={assessmentId}
         indicatorId={indicatorId}

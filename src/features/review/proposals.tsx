@@ -5,6 +5,8 @@ import type { AnswerValue } from '../../domain/answer';
 import { TEXT_LIMITS, type Answer } from '../../domain/assessment';
 import type { Actor } from '../../domain/history';
 import { COMMENT_MAX, isPending, pendingProposals, type Proposal } from '../../domain/review';
+import { getAnswer } from '../../storage/answers';
+import { useStored } from '../../storage/live';
 import { decideProposal, proposeChange, undoRejection } from '../../storage/review-store';
 import { FieldValue } from '../../ui/field-value';
 import { formatDateTime } from '../../ui/format';
@@ -152,10 +154,17 @@ function ProposalCard({ proposal, current, role, act }: { proposal: Proposal; cu
   );
 }
 
+type ListProps = { assessmentId: string; indicatorId: string; proposals: readonly Proposal[]; role: Actor['role']; act: Act };
+
 /** The proposals for one indicator, each beside the current answer; the team decides on those still pending. */
-export function ProposalList({ proposals, current, role, act }: { proposals: readonly Proposal[]; current: Answer | null; role: Actor['role']; act: Act }) {
+export function ProposalList(props: ListProps) {
+  // The answer is read (and read again at each save) only when there is a proposal to set beside it.
+  return props.proposals.length === 0 ? null : <Proposals {...props} />;
+}
+
+function Proposals({ assessmentId, indicatorId, proposals, role, act }: ListProps) {
   const { t } = useTranslation('review');
-  if (proposals.length === 0) return null;
+  const current = useStored(() => getAnswer(assessmentId, indicatorId), [assessmentId, indicatorId]) ?? null;
   return (
     <ul className="proposals" aria-label={t('panel.proposals', { count: pendingProposals(proposals).length })}>
       {proposals.map((p) => (
