@@ -79,9 +79,15 @@ export function readHistoryContext(
   });
 }
 
+/** What `recordHistory` wrote: entries put (new or folded into) and ids of entries removed. */
+export interface HistoryWritten {
+  put: HistoryEntry[];
+  remove: string[];
+}
+
 /** Writes the history entries for these changes, from what `readHistoryContext` read in the same transaction. */
-export async function recordHistory(db: MgiDatabase, context: HistoryContext, changes: FieldChange[], now: string, via?: HistoryEntry['via']): Promise<void> {
-  if (changes.length === 0) return;
+export async function recordHistory(db: MgiDatabase, context: HistoryContext, changes: FieldChange[], now: string, via?: HistoryEntry['via']): Promise<HistoryWritten> {
+  if (changes.length === 0) return { put: [], remove: [] };
   const { assessmentId, actor, sealedAt, known, mine } = context;
   const { put, remove } = recordChanges(known, changes, {
     assessmentId,
@@ -92,12 +98,33 @@ export async function recordHistory(db: MgiDatabase, context: HistoryContext, ch
     mayFold: (entry) => mine.has(entry.id),
     ...(via ? { via } : {}),
   });
-  if (remove.length > 0) await db.history.bulkDelete(remove);
-  if (put.length > 0) await db.history.bulkPut(put.map((e) => historyEntrySchema.parse(e)));
+  // Never the same entry in both lists (one is removed when typed and undone, the others put), so both
+  // requests go together.
+  const parsed = put.map((e) => historyEntrySchema.parse(e));
+  await Promise.all([remove.length > 0 && db.history.bulkDelete(remove), parsed.length > 0 && db.history.bulkPut(parsed)]);
   if (!via) {
     for (const id of remove) for (const [key, value] of ownEntries) if (value.id === id) ownEntries.delete(key);
     for (const e of put) ownEntries.set(ownKey(db, assessmentId, e.indicatorId, e.field), { id: e.id, seq: e.seq });
   }
+  return { put: parsed, remove };
+}
+
+/**
+ * What `readHistoryContext` will read for the same fields and no `via`, once `written` is stored and if
+ * nobody else writes the answer's history meanwhile. It reads the entries from the oldest of this tab's
+ * entries for the fields on (or the latest entry when there is none), and every one of those is either
+ * in `context.known` already or was just written.
+ */
+export function historyContextAfter(db: MgiDatabase, context: HistoryContext, indicatorId: string, fields: readonly string[], written: HistoryWritten): HistoryContext {
+  const byId = new Map(context.known.map((e) => [e.id, e]));
+  for (const id of written.remove) byId.delete(id);
+  for (const e of written.put) byId.set(e.id, e);
+  const pool = [...byId.values()].sort((a, b) => a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const own = fields.map((f) => ownEntries.get(ownKey(db, context.assessmentId, indicatorId, f))).filter((e) => e !== undefined);
+  const since = own.length > 0 ? Math.min(...own.map((e) => e.seq)) : null;
+  const known = since === null ? pool.slice(-1) : pool.filter((e) => e.seq >= since);
+  const ownIds = new Set(own.map((e) => e.id));
+  return { ...context, known, mine: new Set(known.filter((e) => ownIds.has(e.id)).map((e) => e.id)) };
 }
 
 /** Records field changes of one answer (or of the assessment) within the caller's transaction. */
@@ -110,11 +137,11 @@ export function writeHistory(
   via?: HistoryEntry['via'],
 ): Promise<void> {
   if (changes.length === 0) return Dexie.Promise.resolve();
-  return readHistoryContext(db, assessmentId, indicatorId, changes.map((c) => c.field), via).then((context) => recordHistory(db, context, changes, now, via));
+  return readHistoryContext(db, assessmentId, indicatorId, changes.map((c) => c.field), via).then((context) => recordHistory(db, context, changes, now, via).then(() => undefined));
 }
 
 /** The history entries of a change to one answer, from a context read in the same transaction. */
-export function recordAnswerHistory(db: MgiDatabase, context: HistoryContext, before: Answer, after: Answer, now: string, via?: HistoryEntry['via']): Promise<void> {
+export function recordAnswerHistory(db: MgiDatabase, context: HistoryContext, before: Answer, after: Answer, now: string, via?: HistoryEntry['via']): Promise<HistoryWritten> {
   const changes = changedAnswerFields(before, after).map((field) => ({ indicatorId: after.indicatorId, field, old: before[field], new: after[field] }));
   return recordHistory(db, context, changes, now, via);
 }

@@ -90,3 +90,25 @@ test('two tabs editing different answers of one assessment keep both', async ({ 
   await other.reload();
   await expect(other.getByLabel('Narrative')).toHaveValue('Written in tab two');
 });
+
+test('two tabs on one answer, one choosing and one writing its narrative, keep both', async ({ page, context }) => {
+  const id = await createAssessment(page, 'Oneanswerland');
+  const other = await context.newPage();
+  await other.goto(`/#/a/${id}`);
+  await expect(other.locator('h1#indicator-question')).toHaveText((await page.locator('h1#indicator-question').textContent())!);
+
+  // The first tab's next choice is written with what its last one left (see writeAnswer): here the
+  // other tab has written the narrative since, so that write must be dropped and made again.
+  await page.getByRole('radio', { name: 'Yes' }).check();
+  await expect(page.getByText('All changes saved')).toBeVisible();
+  await other.getByLabel('Narrative').fill('Written in tab two');
+  await expect(other.getByText('All changes saved')).toBeVisible();
+  await page.getByRole('radio', { name: 'No', exact: true }).check();
+  await expect(page.getByText('All changes saved')).toBeVisible();
+
+  for (const tab of [page, other]) {
+    await tab.reload();
+    await expect(tab.getByRole('radio', { name: 'No', exact: true })).toBeChecked();
+    await expect(tab.getByLabel('Narrative')).toHaveValue('Written in tab two');
+  }
+});
