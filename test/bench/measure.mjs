@@ -50,6 +50,53 @@ export async function answerLatency(page, { radios, dbName, store, key, field, r
   return { first: all[0], samples: all.slice(WARM_UP) };
 }
 
+/**
+ * The same clicks, each change's commit seen from a worker instead of the page: the worker's reads are
+ * answered on its own thread, so the figure is when IndexedDB has the value, not when the page's main
+ * thread (busy with what the app does after a save) gets round to hearing it. The worker reads only
+ * between a click and the value it waits for. Returns the times of `rounds` changes after the warm-up.
+ */
+export async function commitLatency(page, { radios, dbName, store, key, field, rounds = 60 }) {
+  const all = await page.evaluate(
+    async ({ radios, dbName, store, key, field, rounds }) => {
+      const source = `
+        let db;
+        const read = (store, key) => new Promise((resolve) => {
+          const req = db.transaction(store).objectStore(store).get(key);
+          req.onsuccess = () => resolve(req.result);
+        });
+        onmessage = async ({ data }) => {
+          if (data.open) {
+            db = await new Promise((resolve) => { const req = indexedDB.open(data.open); req.onsuccess = () => resolve(req.result); });
+            postMessage('ready');
+            return;
+          }
+          const { store, key, field, want } = data;
+          while (((await read(store, key)) ?? {})[field] !== want) {}
+          postMessage(performance.timeOrigin + performance.now());
+        };`;
+      const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+      const next = () => new Promise((resolve) => (worker.onmessage = ({ data }) => resolve(data)));
+      worker.postMessage({ open: dbName });
+      await next();
+      const inputs = [...document.querySelectorAll(radios)].slice(0, 3);
+      const out = [];
+      for (let i = 0; i < rounds; i++) {
+        const radio = inputs[i % inputs.length];
+        const seen = next();
+        worker.postMessage({ store, key, field, want: radio.value });
+        const t0 = performance.timeOrigin + performance.now();
+        radio.click();
+        out.push((await seen) - t0);
+      }
+      worker.terminate();
+      return out;
+    },
+    { radios, dbName, store, key, field, rounds: rounds + WARM_UP },
+  );
+  return all.slice(WARM_UP);
+}
+
 /** Keystroke to the next painted frame in the focused text box, 80 times. */
 export function typingLatency(page) {
   return page.evaluate(async () => {
