@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadCatalogueBundle } from './catalogue';
 import type { Language } from '../domain/language';
+import { whenIdle } from '../ui/when-idle';
 import { namespaces } from './i18n';
 
 /**
@@ -19,12 +20,7 @@ export function usePrefetchWalkthrough(lang: Language, screens: ReadonlyArray<()
       if (missing.length > 0) void i18n.loadNamespaces(missing).catch(() => undefined);
       void loadCatalogueBundle('national', lang).catch(() => undefined);
     };
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(run);
-      return () => cancelIdleCallback(handle);
-    }
-    const handle = setTimeout(run, 200);
-    return () => clearTimeout(handle);
+    return whenIdle(run);
     // The preloaders are module-level constants; re-running follows the language only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lang, i18n]);

@@ -2,7 +2,7 @@ import type { DBCore } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { AssessmentSetup } from '../domain/assessment';
 import { getActor, setActor } from './actor';
-import { getAnswer, saveAnswer } from './answers';
+import { expectChange, getAnswer, saveAnswer } from './answers';
 import { createAssessment, getAssessment, updateAssessment } from './assessments';
 import { StorageError } from './connection';
 import { getHistory } from './review-store';
@@ -74,6 +74,22 @@ describe('a change of the fields this tab changed last', () => {
       ['value', null, 'no'],
       ['narrative', '', 'A first narrative'],
     ]);
+  });
+
+  it('goes in one round trip on its first change too when it was expected while the question was read', async () => {
+    const log = watchRoundTrips(); // before the database opens
+    const a = await createAssessment(setup, '2026.1');
+    await getActor();
+    await expectChange(a.id, 'school-access', ['value']);
+    await saveAnswer(a.id, 'school-access', { value: 'yes' });
+    // Expected, then changed by another tab before the choice: read again, and the narrative kept.
+    await expectChange(a.id, 'work-permits', ['value']);
+    await db().answers.put({ ...(await getAnswer(a.id, 'school-access'))!, indicatorId: 'work-permits', value: null, narrative: 'From the other tab' });
+    await saveAnswer(a.id, 'work-permits', { value: 'no' });
+    // The first choice in one round trip; the other tab's put; the second choice tried so, then made again.
+    expect(log.writesBeforeReads().slice(-4)).toEqual([true, false, true, false]);
+    expect(await getAnswer(a.id, 'school-access')).toMatchObject({ value: 'yes' });
+    expect(await getAnswer(a.id, 'work-permits')).toMatchObject({ value: 'no', narrative: 'From the other tab' });
   });
 
   it('keeps what another tab wrote meanwhile: the expected answer was not the stored one, so it is read again', async () => {

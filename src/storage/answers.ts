@@ -137,7 +137,7 @@ async function writeFrom(
  */
 const expected = new Map<string, AnswerInputs>();
 const EXPECTED_MAX = 50;
-const expectedKey = (db: MgiDatabase, assessmentId: string, indicatorId: string, patch: AnswerPatch) =>
+const expectedKey = (db: MgiDatabase, assessmentId: string, indicatorId: string, patch: object) =>
   [db.name, assessmentId, indicatorId, ...Object.keys(patch).sort()].join('\u0000');
 
 /** Another tab (or another path of this one) wrote what a change had expected to read; it starts again. */
@@ -179,12 +179,30 @@ export async function writeAnswer(
   } else {
     result = await writeFrom(db, await reading, assessmentId, indicatorId, patch, now, via);
   }
-  if (result.after) {
-    expected.set(key, result.after);
-    // The oldest first out: a long session touches many answers, the next change only a few.
-    if (expected.size > EXPECTED_MAX) expected.delete(expected.keys().next().value!);
-  }
+  if (result.after) expect(key, result.after);
   return result.next;
+}
+
+function expect(key: string, inputs: AnswerInputs): void {
+  expected.set(key, inputs);
+  // The oldest first out: a long session touches many answers, the next change only a few.
+  if (expected.size > EXPECTED_MAX) expected.delete(expected.keys().next().value!);
+}
+
+/**
+ * Reads now what the first change of these fields of one answer will read, so that change too goes
+ * in one round trip (see `writeAnswer`): for a screen that shows the answer, while the person reads
+ * the question. Only reads; whatever changes before the change is made is caught by the comparison.
+ */
+export function expectChange(assessmentId: string, indicatorId: string, fields: readonly AnswerField[]): Promise<void> {
+  return guard(async () => {
+    const db = database();
+    const key = expectedKey(db, assessmentId, indicatorId, Object.fromEntries(fields.map((f) => [f, null])));
+    if (expected.has(key)) return;
+    const inputs = await db.transaction('r', answerTables(db), () => readInputs(db, assessmentId, indicatorId, fields, undefined));
+    // A change made meanwhile left a newer expectation; a reviewer's plain edit is refused anyway.
+    if (!expected.has(key) && inputs.assessmentRow && inputs.history.actor.role !== 'reviewer') expect(key, inputs);
+  });
 }
 
 /** Saves a person's change to one answer (refused from a reviewer's device: see `writeAnswer`). */

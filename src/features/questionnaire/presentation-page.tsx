@@ -10,7 +10,7 @@ import { StorageErrorMessage } from '../../ui/storage-error-message';
 import { useActor } from '../../ui/use-actor';
 import { AnswerChoice } from './answer-editor';
 import { SaveStatus } from '../../ui/save-status';
-import { useAnswers } from './use-answers';
+import { useAnswers, useExpectChoice } from './use-answers';
 
 const answerOrder = ['yes', 'partial', 'no', 'na', 'unknown'] as const satisfies readonly AnswerValue[];
 
@@ -30,6 +30,7 @@ export function PresentationPage({
   const reviewer = useActor()?.role === 'reviewer';
   const indicators = useMemo(() => allIndicators(catalogue), [catalogue]);
   const current = indicators.find((i) => i.id === indicatorId) ?? indicators[0]!;
+  useExpectChoice(assessment.id, current.id);
   const progress = computeProgress(catalogue, answers.values);
   const domain = catalogue.domains.find((d) => d.subdomains.some((s) => s.indicators.includes(current)))!;
   const value = progress.ruledOut.has(current.id) ? 'na' : answers.answerOf(current.id).value;

@@ -5,10 +5,12 @@ import type { AnswerValue } from '../../domain/answer';
 import type { Catalogue } from '../../domain/catalogue';
 import { sameValue, type AnswerField } from '../../domain/history';
 import { answersForCatalogue, type RetiredAnswer } from '../../domain/retired';
+import { expectChange } from '../../storage/answers';
 import { answerTarget, edits, indicatorOf, ofAssessment } from '../../storage/edits';
 import { watchAnswers } from '../../storage/watch-answers';
 import { stateOf, type SaveState } from '../../storage/save-queue';
 import { useEdits } from '../../ui/use-edits';
+import { whenIdle } from '../../ui/when-idle';
 
 export interface AnswersApi {
   loaded: boolean;
@@ -141,6 +143,14 @@ function editable(a: Answer): AnswerPatch {
     dissentNote: a.dissentNote,
     followUp: a.followUp,
   };
+}
+
+/**
+ * While the person reads the indicator on screen, reads what choosing an answer will read, so that
+ * first choice is stored in one round trip (see `expectChange`). Failing costs only that: ignored.
+ */
+export function useExpectChoice(assessmentId: string, indicatorId: string): void {
+  useEffect(() => whenIdle(() => void expectChange(assessmentId, indicatorId, ['value']).catch(() => undefined)), [assessmentId, indicatorId]);
 }
 
 /**

@@ -10,7 +10,7 @@ import { StorageErrorMessage } from '../../ui/storage-error-message';
 import { useActor } from '../../ui/use-actor';
 import { AnswerEditor } from './answer-editor';
 import { SaveStatus, type SaveState } from '../../ui/save-status';
-import { useAnswers } from './use-answers';
+import { useAnswers, useExpectChoice } from './use-answers';
 import { BackupNote } from './backup-note';
 import { RetiredAnswers } from './retired-answers';
 import { WalkNav } from './walk-nav';
@@ -36,6 +36,7 @@ export function WalkthroughPage({
   const indicators = useMemo(() => allIndicators(catalogue), [catalogue]);
   const byId = useMemo(() => new Map(indicators.map((i) => [i.id, i])), [indicators]);
   const current = byId.get(indicatorId ?? '') ?? indicators[0]!;
+  useExpectChoice(assessment.id, current.id);
   const progress = useMemo(() => computeProgress(catalogue, answers.values), [catalogue, answers.values]);
   const allowed = useCallback((id: string) => !institution || (byId.get(id)?.institutions as string[] | undefined)?.includes(institution) === true, [institution, byId]);
   const domain = catalogue.domains.find((d) => d.subdomains.some((s) => s.indicators.includes(current)))!;

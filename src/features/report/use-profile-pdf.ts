@@ -11,6 +11,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProfileModel } from '../../domain/profile';
 import { download } from '../../ui/download';
+import { whenIdle } from '../../ui/when-idle';
 import type { BuildStage, WorkerMessage, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export type PdfProblem = 'catalogue' | 'worker' | 'render' | 'storage';
@@ -35,16 +36,6 @@ export class PrepareError extends Error {
 const MARK = 'mgi-profile-pdf';
 
 const startWorker = () => new Worker(new URL('./profile.worker.ts', import.meta.url), { type: 'module', name: 'profile-pdf' });
-
-/** Runs `task` when the page has nothing else to do (a timer where the browser has no idle callback). */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(task, { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(task, 200);
-  return () => clearTimeout(handle);
-}
 
 /** `warm`: the profile to lay out once while idle (the screen's own), or null while it is not known yet. */
 export function useProfilePdf(warm: ProfileModel | null) {
@@ -118,7 +109,7 @@ export function useProfilePdf(warm: ProfileModel | null) {
       } catch {
         // No worker in this browser: the click says so.
       }
-    });
+    }, 2000);
   }, [warm, ensure]);
 
   const build = useCallback(
