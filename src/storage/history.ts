@@ -34,6 +34,22 @@ export const parseReview = parseWith(reviewSchema);
 const ownEntries = new Map<string, { id: string; seq: number }>();
 const ownKey = (db: MgiDatabase, assessmentId: string, indicatorId: string, field: string) => [db.name, assessmentId, indicatorId, field].join('\u0000');
 
+/**
+ * This tab's entries for the fields, and the sequence number reading starts from: the oldest of them,
+ * or null (the latest entry only) when there is none. `readHistoryContext` reads by it and
+ * `historyContextAfter` predicts that read, so both take it from here.
+ */
+function ownFor(db: MgiDatabase, assessmentId: string, indicatorId: string, fields: readonly string[]) {
+  const own = fields.map((f) => ownEntries.get(ownKey(db, assessmentId, indicatorId, f))).filter((e) => e !== undefined);
+  return { own, since: own.length > 0 ? Math.min(...own.map((e) => e.seq)) : null };
+}
+
+/** The ids of the entries read that this tab wrote (only those may be folded into). */
+function mineOf(known: readonly HistoryEntry[], own: readonly { id: string }[]): ReadonlySet<string> {
+  const ids = new Set(own.map((e) => e.id));
+  return new Set(known.filter((e) => ids.has(e.id)).map((e) => e.id));
+}
+
 /** What recording a change to one answer (or the assessment) needs to have read first. */
 export interface HistoryContext {
   assessmentId: string;
@@ -62,8 +78,7 @@ export function readHistoryContext(
   knownActor?: Actor | Promise<Actor>,
 ): Promise<HistoryContext> {
   const bySeq = db.history.where('[assessmentId+indicatorId+seq]');
-  const own = via ? [] : fields.map((f) => ownEntries.get(ownKey(db, assessmentId, indicatorId, f))).filter((e) => e !== undefined);
-  const since = own.length > 0 ? Math.min(...own.map((e) => e.seq)) : null;
+  const { own, since } = via ? { own: [], since: null } : ownFor(db, assessmentId, indicatorId, fields);
   // Dexie's own Promise, not an async function: each native await between the caller's reads and its
   // writes is one more hop Dexie must carry the transaction across, and nested ones lost it in tests.
   return Dexie.Promise.all([
@@ -74,8 +89,7 @@ export function readHistoryContext(
       : bySeq.between([assessmentId, indicatorId, since], [assessmentId, indicatorId, Dexie.maxKey], true, true).toArray(),
   ]).then(([actor, sealed, rows]) => {
     const known = rows.map(parseHistoryEntry).filter((e): e is HistoryEntry => e !== null && e.assessmentId === assessmentId && e.indicatorId === indicatorId);
-    const ownIds = new Set(own.map((e) => e.id));
-    return { assessmentId, actor, sealedAt: typeof sealed?.value === 'string' ? sealed.value : null, known, mine: new Set(known.filter((e) => ownIds.has(e.id)).map((e) => e.id)) };
+    return { assessmentId, actor, sealedAt: typeof sealed?.value === 'string' ? sealed.value : null, known, mine: mineOf(known, own) };
   });
 }
 
@@ -120,11 +134,9 @@ export function historyContextAfter(db: MgiDatabase, context: HistoryContext, in
   for (const id of written.remove) byId.delete(id);
   for (const e of written.put) byId.set(e.id, e);
   const pool = [...byId.values()].sort((a, b) => a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const own = fields.map((f) => ownEntries.get(ownKey(db, context.assessmentId, indicatorId, f))).filter((e) => e !== undefined);
-  const since = own.length > 0 ? Math.min(...own.map((e) => e.seq)) : null;
+  const { own, since } = ownFor(db, context.assessmentId, indicatorId, fields);
   const known = since === null ? pool.slice(-1) : pool.filter((e) => e.seq >= since);
-  const ownIds = new Set(own.map((e) => e.id));
-  return { ...context, known, mine: new Set(known.filter((e) => ownIds.has(e.id)).map((e) => e.id)) };
+  return { ...context, known, mine: mineOf(known, own) };
 }
 
 /** Records field changes of one answer (or of the assessment) within the caller's transaction. */
