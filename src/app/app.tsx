@@ -9,6 +9,7 @@ import { useStored } from '../storage/live';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { href, navigate, useRoute, type Route } from '../ui/router';
 import { StorageErrorMessage } from '../ui/storage-error-message';
+import { whenIdle } from '../ui/when-idle';
 import { loadCatalogue, loadCatalogueBundle } from './catalogue';
 import { isLanguage, languageNames, languages, type Language } from '../domain/language';
 import { useFocusOnNavigation } from './focus-on-navigation';
@@ -17,7 +18,7 @@ import { usePrefetchWalkthrough } from './prefetch';
 import { StorageNotices } from './storage-notices';
 import { StorageStatus } from './storage-status';
 
-// The service worker registration (and its update prompt) comes after the first screen.
+// The service worker registration (and its update prompt) comes after the first screen (see below).
 const UpdatePrompt = lazy(() => import('./update-prompt').then((m) => ({ default: m.UpdatePrompt })));
 // Screens beyond the home list load on demand, keeping the first screen small.
 const NewAssessmentPage = lazy(() => import('../features/assessments/setup-page').then((m) => ({ default: m.NewAssessmentPage })));
@@ -176,8 +177,28 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
+/**
+ * Installing the app for offline use downloads and stores all of it (about 20 MB with the fonts). Begun
+ * with the first screen, it competed with the person's first clicks: a first change took twice as
+ * long. So it waits a few seconds, then for an idle moment; the app is ready offline soon after.
+ */
+const INSTALL_AFTER_MS = 3000;
+function useInstallLater(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let cancelIdle = () => {};
+    const timer = setTimeout(() => (cancelIdle = whenIdle(() => setReady(true), 5000)), INSTALL_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      cancelIdle();
+    };
+  }, []);
+  return ready;
+}
+
 export function App() {
   const { t, i18n } = useTranslation();
+  const install = useInstallLater();
   const route = useRoute();
   usePrefetchWalkthrough(isLanguage(i18n.language) ? i18n.language : 'en', [WalkthroughPage.preload, IndicatorReview.preload]);
   const screenKey = `${route.name}:${'id' in route ? route.id : ''}`;
@@ -208,7 +229,7 @@ export function App() {
         </header>
       )}
       <Suspense fallback={null}>
-        <UpdatePrompt />
+        {install ? <UpdatePrompt /> : null}
         <SyncRunner catalogue={loadCatalogue} />
       </Suspense>
       <main id="main" tabIndex={-1}>
