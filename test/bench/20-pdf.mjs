@@ -24,6 +24,7 @@ async function createPdf(page) {
   const timing = await page.evaluate(() => ({
     total: performance.getEntriesByName('mgi-profile-pdf').at(-1).duration,
     worker: performance.getEntriesByName('mgi-profile-pdf-worker').at(-1).detail.ms,
+    made: performance.getEntriesByName('mgi-profile-pdf-worker').at(-1).detail.made,
   }));
   return { size, ...timing };
 }
@@ -61,6 +62,7 @@ export async function run({ baseUrl, launch }) {
   for (const lang of languages) {
     const inWorker = [];
     const total = [];
+    let made = 0;
     for (let i = 0; i < RUNS; i++) {
       await page.getByLabel('Language of the document').selectOption(lang);
       await page.evaluate(() => (window.__longTasks = []));
@@ -68,12 +70,15 @@ export async function run({ baseUrl, launch }) {
       sizes.push(timing.size);
       inWorker.push(timing.worker);
       total.push(timing.total);
+      if (timing.made) made += 1;
       longest = Math.max(longest, ...(await page.evaluate(() => window.__longTasks)), 0);
     }
     const ms = median(inWorker);
     medians[lang] = ms;
     const click = median(total);
-    rows.push({ name: `Profile PDF build in the worker, ${lang} (median of ${inWorker.map((ms) => ms.toFixed(0)).join(' / ')})`, value: ms.toFixed(0), unit: 'ms', target: `≤ ${BUILD_TARGET} ms`, ok: ms <= BUILD_TARGET });
+    // The screen's own profile is the file the warm-up made: its build time is that of the last pass.
+    const source = made === RUNS ? ', the warm-up\'s file: its last pass' : made > 0 ? `, ${made} of ${RUNS} the warm-up's file` : '';
+    rows.push({ name: `Profile PDF build in the worker, ${lang} (median of ${inWorker.map((ms) => ms.toFixed(0)).join(' / ')}${source})`, value: ms.toFixed(0), unit: 'ms', target: `≤ ${BUILD_TARGET} ms`, ok: ms <= BUILD_TARGET });
     rows.push({ name: `Profile PDF, click to file, ${lang} (worker warmed while idle)`, value: click.toFixed(0), unit: 'ms', target: `≤ ${CLICK_TARGET} ms`, ok: click <= CLICK_TARGET });
   }
   const builds = languages.length * RUNS;
@@ -92,7 +97,7 @@ export async function run({ baseUrl, launch }) {
   const atOnce = await createPdf(first);
   await fresh.close();
   rows.push({ name: 'Profile PDF, click to file at once on opening the screen, en (worker starting)', value: atOnce.total.toFixed(0), unit: 'ms', target: `≤ ${CLICK_TARGET} ms`, ok: atOnce.total <= CLICK_TARGET });
-  rows.push({ name: 'PDF worker warm-up while the screen is idle (start, fonts, sample, whole profile until it stops getting faster)', value: warm.toFixed(0), unit: 'ms', target: '—', ok: true });
+  rows.push({ name: 'PDF worker warm-up while the screen is idle (start, fonts, the whole profile until it stops getting faster)', value: warm.toFixed(0), unit: 'ms', target: '—', ok: true });
   rows.push({ name: `PDF warm-up passes: ${passes.map((ms) => ms.toFixed(0)).join(' / ')} ms`, value: passes.length, unit: '', target: '—', ok: true });
   rows.push({
     name: 'Longest main-thread task while the PDF builds',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { expectNoAxeViolations, pdfText } from './helpers';
+import { allSaved, expectNoAxeViolations, pdfText } from './helpers';
 
 /**
  * Results and the profile PDF, as a workshop uses them: open the demonstration assessment, look at
@@ -219,4 +219,38 @@ test('the document worker starts while the results screen is idle, makes every f
   const ended = new Promise((resolve) => workers[0]!.on('close', resolve));
   await page.getByRole('link', { name: 'Back to the questionnaire' }).click();
   await ended;
+});
+
+test('the profile the worker made while the screen was idle is the file a click gets, unless an answer changed meanwhile', async ({ context }, testInfo) => {
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the demonstration assessment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Results and profile/ })).toBeVisible();
+  const id = decodeURIComponent(/#\/a\/([^/]+)/.exec(page.url())![1]!);
+  // The worker is started to warm up, before any click: the warm-up lays out this very profile.
+  await expect.poll(() => page.workers().length).toBe(1);
+
+  const createPdf = async (name: string) => {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Create the profile PDF' }).click();
+    const file = testInfo.outputPath(name);
+    await (await downloading).saveAs(file);
+    // Whether the worker handed over the warm-up's file (marked for the bench) or made a new one.
+    const made = await page.evaluate(() => (performance.getEntriesByName('mgi-profile-pdf-worker').at(-1) as PerformanceMark).detail.made as boolean);
+    return { text: (await pdfText(file)).text, made };
+  };
+
+  const first = await createPdf('made-while-idle.pdf');
+  expect(first.made).toBe(true);
+  expect(first.text).toContain('Republic of Valdoria (demonstration)');
+  expect(first.text).not.toContain('Kestrelgate');
+
+  // Another window changes a narrative: the same click now asks for another document, made anew.
+  const other = await context.newPage();
+  await other.goto(`/#/a/${encodeURIComponent(id)}`);
+  await other.getByLabel('Narrative').fill('Minutes of the Kestrelgate committee are published.');
+  await allSaved(other);
+  const second = await createPdf('after-a-change.pdf');
+  expect(second.made).toBe(false);
+  expect(second.text).toContain('Kestrelgate');
 });

@@ -3,12 +3,13 @@
  * Builds the profile (or the workshop annex) off the main thread, so the page stays responsive while
  * react-pdf lays out fifty pages. Loaded only on the results screen: react-pdf and the fonts never reach
  * the first screen. The screen starts it while idle and has it lay out the profile a few times (`warm`), so a
- * click finds the fonts fetched, unwrapped and registered and the layout code compiled; it keeps the
+ * click finds the fonts fetched, unwrapped and registered, the layout code compiled, and the screen's
+ * own profile already made (handed over as is when nothing has changed since); it keeps the
  * worker for the next file and ends it on leaving the screen, which returns its memory. Fonts beyond
  * Latin are fetched only when the document's text uses their script, each once per worker.
  */
 import { pdf } from '@react-pdf/renderer';
-import { allText, type ProfileModel } from '../../domain/profile';
+import { allText } from '../../domain/profile';
 import type { Script } from '../../domain/scripts';
 import { fontFamilies, registerProfileFonts, shapeWordsOnce, type FontFace, type FontFiles } from './fonts';
 import { fontUrls, subsetUrls } from './font-urls';
@@ -79,44 +80,40 @@ async function build(request: WorkerRequest, stage: (stage: 'fonts' | 'layout') 
   return pdf(WorkshopAnnexDocument({ model: request.model })).toBlob();
 }
 
-/**
- * The profile cut to a few pages: every kind of block, in the document's fonts, but a quarter of the
- * work, so a click made while the worker warms up waits less.
- */
-function sample(model: ProfileModel): ProfileModel {
-  return {
-    ...model,
-    findings: { ...model.findings, domains: model.findings.domains.slice(0, 1) },
-    sources: { ...model.sources, items: model.sources.items.slice(0, 10) },
-    conventions: model.conventions ? { ...model.conventions, rows: model.conventions.rows.slice(0, 5) } : null,
-    gcm: { ...model.gcm, objectives: model.gcm.objectives.slice(0, 4) },
-  };
-}
-
 /** Whole-profile passes of the warm-up, at most (see `handle`). */
-const WARM_PASSES = 8;
+const WARM_PASSES = 10;
+
+/**
+ * The file the warm-up made last, with the request it answers (as JSON) and the time it took: the
+ * person's click, when it asks for that same document (the screen's own profile, unchanged), gets it
+ * at once instead of waiting for the same layout again. Any difference in the request (another
+ * language, an answer changed meanwhile) is a different key, and a new build.
+ */
+let made: { key: string; blob: Blob; ms: number } | null = null;
+const keyOf = (request: WorkerRequest) => JSON.stringify(request);
 
 async function handle(message: WorkerMessage): Promise<void> {
   const started = performance.now();
   if (message.type === 'warm') {
     const passes: number[] = [];
+    const request: WorkerRequest = { kind: 'profile', format: 'pdf', model: message.model };
+    const key = keyOf(request);
     try {
       // V8 compiles the layout code's hot functions in tiers, after enough calls, and on a busy 2-core
       // machine its background compiler is slow to get there: in the bench, a fresh worker's full
       // builds took about 2.3, 1.4, 1.3, 1.1, 1.2, 0.8, 0.7, 0.54, 0.47 s (the language did not matter,
-      // the order did), falling in steps with flat stretches between them. So the sample first (a click
-      // made early waits for a quarter of the work only), then the whole profile until two passes in a
-      // row are no faster than the best one before them, eight at most: each pass is CPU an old laptop
-      // spends in this worker, on its own core, while the person reads the screen. A file asked for
-      // meanwhile goes first, and ends the warm-up.
-      await build({ kind: 'profile', format: 'pdf', model: sample(message.model) }, () => undefined);
-      passes.push(performance.now() - started);
+      // the order did), falling in steps with flat stretches between them. So the whole profile until
+      // two passes in a row are no faster than the best one before them, ten at most: each pass is
+      // CPU an old laptop spends in this worker, on its own core, while the person reads the screen.
+      // Every pass keeps its file (`made`): a click made early waits for the pass under way, not for
+      // a build of its own after it. A file asked for meanwhile ends the warm-up.
       let best = Infinity;
       let flat = 0;
       for (let i = 0; i < WARM_PASSES && waiting === 0 && flat < 2; i++) {
         const pass = performance.now();
-        await build({ kind: 'profile', format: 'pdf', model: message.model }, () => undefined);
+        const blob = await build(request, () => undefined);
         const ms = performance.now() - pass;
+        made = { key, blob, ms };
         passes.push(ms);
         flat = ms < best * 0.95 ? 0 : flat + 1;
         best = Math.min(best, ms);
@@ -128,20 +125,29 @@ async function handle(message: WorkerMessage): Promise<void> {
     return;
   }
   const { id, request } = message;
+  if (madeFor(id, request)) return;
   try {
     const blob = await build(request, (stage) => post({ type: 'progress', id, stage }));
-    post({ type: 'done', id, blob, ms: performance.now() - started });
+    post({ type: 'done', id, blob, ms: performance.now() - started, made: false });
   } catch (error) {
     post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
   }
 }
 
+/** Answers a build with the warm-up's file when it is the same document; false when it is not. */
+function madeFor(id: number, request: WorkerRequest): boolean {
+  if (!made || made.key !== keyOf(request)) return false;
+  post({ type: 'done', id, blob: made.blob, ms: made.ms, made: true });
+  return true;
+}
+
 // One document at a time: a build asked for while the worker warms up starts once the current pass of
-// the warm-up is done.
+// the warm-up is done, unless the warm-up has already made that file.
 let queue = Promise.resolve();
 let waiting = 0;
 self.onmessage = (event: MessageEvent<WorkerMessage>) => {
   const message = event.data;
+  if (message.type === 'build' && madeFor(message.id, message.request)) return;
   if (message.type === 'build') waiting += 1;
   queue = queue.then(() => {
     if (message.type === 'build') waiting -= 1;

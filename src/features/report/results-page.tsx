@@ -68,7 +68,9 @@ export function ResultsPage({ assessment, bundle, loadBundle }: { assessment: As
       bundle,
       strings,
       lang: uiLang,
-      generatedAt: assessment.updatedAt,
+      // Today, as the click's document says: then the warm-up's file is the one a click asks for
+      // (see profile.worker.ts), not a copy dated the day of the last change.
+      generatedAt: new Date().toISOString(),
       national: national && nationalCatalogue ? { ...national, catalogue: nationalCatalogue } : null,
     });
   }, [answers, assessment, bundle, i18n, uiLang, national, nationalCatalogue]);

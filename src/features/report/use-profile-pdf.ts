@@ -66,7 +66,7 @@ export function useProfilePdf(warm: ProfileModel | null) {
       else {
         performance.measure(MARK, `${MARK}-start`);
         // The build alone, inside the worker (without waiting for it to start or warm up).
-        performance.mark(`${MARK}-worker`, { detail: { ms: reply.ms } });
+        performance.mark(`${MARK}-worker`, { detail: { ms: reply.ms, made: reply.made } });
         if (url.current) URL.revokeObjectURL(url.current);
         url.current = URL.createObjectURL(reply.blob);
         setState({ status: 'done', url: url.current, file: file.current, size: reply.blob.size, ms: reply.ms });
