@@ -15,6 +15,11 @@ import { historyContextAfter, readHistoryContext, readReviewStatus, recordAnswer
  * [assessmentId+value] index, no answer read, so a list asks only for its visible rows. With
  * `catalogueIds`, only answers to indicators of the assessment's catalogue count: an answer left by an
  * indicator that was replaced stays stored and exported but is not progress ("4 of 118" was wrong).
+ *
+ * Those answers are found by the primary keys of the assessment's answers, read by primary-key range:
+ * inside a live query Dexie then watches the range, where keys read from the value index were each
+ * added to what it watches (50 ms of the home list's 270, for 50 assessments of 118 answers). Only
+ * the few answers outside the catalogue, if any, are read, to see whether they count.
  */
 export function countAnswered(
   assessmentIds: readonly string[],
@@ -29,26 +34,28 @@ export function countAnswered(
       const counts = await Promise.all(
         assessmentIds.map(async (id) => {
           const known = catalogueIds?.(id);
-          if (known) {
-            // Keys only (assessment and indicator ids), still no answer read.
-            const [withValue, unknown] = await Promise.all([
-              index.between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).primaryKeys(),
-              index.equals([id, 'unknown']).primaryKeys(),
-            ]);
-            const inCatalogue = (keys: unknown[]) => keys.filter((k) => known.has(String((k as [string, string])[1]))).length;
-            return [id, inCatalogue(withValue) - inCatalogue(unknown)] as const;
-          }
-          const [withValue, unknown] = await Promise.all([
+          const [withValue, unknown, outside] = await Promise.all([
             index.between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).count(),
             index.equals([id, 'unknown']).count(),
+            known
+              ? db.answers
+                  .where(':id')
+                  .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
+                  .primaryKeys()
+                  .then((keys) => keys.filter((k) => !known.has(String((k as [string, string])[1]))))
+              : [],
           ]);
-          return [id, withValue - unknown] as const;
+          const notCounted = outside.length === 0 ? 0 : (await db.answers.bulkGet(outside)).filter((row) => inCount(row?.value)).length;
+          return [id, withValue - unknown - notCounted] as const;
         }),
       );
       return new Map(counts);
     });
   });
 }
+
+/** Whether the value index counts this stored value as an answer (a key, and not "Don't know yet"). */
+const inCount = (value: unknown) => (typeof value === 'string' || typeof value === 'number') && value !== 'unknown';
 
 export function getAnswers(assessmentId: string): Promise<Answer[]> {
   return guard(async () => (await database().answers.where('assessmentId').equals(assessmentId).toArray()).map(parseAnswer).filter(present));

@@ -45,8 +45,11 @@ describe('an answer to an indicator no longer in the catalogue', () => {
     await saveAnswer(a.id, 'kept', { value: 'yes' });
     await saveAnswer(a.id, 'replaced-id', { value: 'partial' });
     await saveAnswer(a.id, 'unsure', { value: 'unknown' });
+    // Outside the catalogue too, but no progress anyway: nothing to take away for them.
+    await saveAnswer(a.id, 'replaced-unsure', { value: 'unknown' });
+    await saveAnswer(a.id, 'replaced-note-only', { narrative: 'A note, no answer yet.' });
     const catalogue = new Set(['kept', 'unsure', 'other']);
     expect((await countAnswered([a.id], () => catalogue)).get(a.id)).toBe(1);
-    expect((await readSnapshot(a.id))?.answers.map((x) => x.indicatorId).sort()).toEqual(['kept', 'replaced-id', 'unsure']);
+    expect((await readSnapshot(a.id))?.answers.map((x) => x.indicatorId).sort()).toEqual(['kept', 'replaced-id', 'replaced-note-only', 'replaced-unsure', 'unsure']);
   });
 });
