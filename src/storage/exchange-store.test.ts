@@ -166,6 +166,23 @@ describe('exchange between two laptops', () => {
     expect(await dumpDatabase(a.db)).toEqual(before);
   });
 
+  it('refuses a file of an assessment on this laptop that carries a history entry of another one, changing nothing', async () => {
+    const a = laptop('Ana');
+    const [x, y] = await a.act(async () => {
+      const first = await createAssessment(setup, '2026.1');
+      await saveAnswer(first.id, 'school-access', { value: 'yes' });
+      const second = await createAssessment({ ...setup, government: 'Republic of Elsewhere' }, '2026.1');
+      await saveAnswer(second.id, 'school-access', { value: 'no' });
+      return [first, second];
+    });
+    const [fromX, fromY] = [await carry(a, x.id), await carry(a, y.id)];
+    const before = await dumpDatabase(a.db);
+    // Y's own entries are known here; one more, under an id X's history already uses.
+    const stolen = { ...fromX.history[0]!, assessmentId: y.id, at: '2026-12-01T00:00:00.000Z' };
+    await expect(a.act(() => importFile({ ...fromY, history: [...fromY.history, stolen] }))).rejects.toMatchObject({ problem: 'inconsistent' });
+    expect(await dumpDatabase(a.db)).toEqual(before);
+  });
+
   it('brings back an assessment deleted here when its file is imported', async () => {
     const a = laptop('Ana');
     const x = await a.act(() => createAssessment(setup, '2026.1'));

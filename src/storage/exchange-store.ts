@@ -198,7 +198,13 @@ async function idsTaken(db: MgiDatabase, assessmentId: string, rows: Pick<Snapsh
   ] as const;
   for (const [table, list] of pairs) {
     if (list.length === 0) continue;
-    const existing = await table.bulkGet(list.map((r) => r.id));
+    // This assessment's own ids first, keys only: in a merge nearly every row of the file is already
+    // here, and reading each one whole to learn that cost a fifth of a ten-file import. Only the rest
+    // are read, to see whether another assessment has them.
+    const own = new Set(await table.where('assessmentId').equals(assessmentId).primaryKeys());
+    const others = list.map((r) => r.id).filter((id) => !own.has(id));
+    if (others.length === 0) continue;
+    const existing = await table.bulkGet(others);
     if (existing.some((row) => row !== undefined && row.assessmentId !== assessmentId)) {
       return new ExchangeError('inconsistent', detail('idTaken'));
     }
