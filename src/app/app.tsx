@@ -229,7 +229,11 @@ export function App() {
         </header>
       )}
       <Suspense fallback={null}>
-        {install ? <UpdatePrompt /> : null}
+        {/* Its code is loaded now, while the app is surely online; only the registration waits. A
+            failure here (code not loaded) costs the offline install, never the screen. */}
+        <ErrorBoundary fallback={() => null}>
+          <UpdatePrompt register={install} />
+        </ErrorBoundary>
         <SyncRunner catalogue={loadCatalogue} />
       </Suspense>
       <main id="main" tabIndex={-1}>

@@ -1,11 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 
+// Fetched with this module, at the first screen: the registration imports it, and by then the laptop
+// may be offline (the registration waits, see app.tsx). A module is fetched once per page.
+void import('workbox-window').catch(() => undefined);
+
 /**
- * Registers the service worker that keeps the app working offline. When a new version has been
- * downloaded, it is offered here; the page reloads only when the person chooses to.
+ * Registers the service worker that keeps the app working offline, once `register` is true. When a
+ * new version has been downloaded, it is offered here; the page reloads only when the person chooses to.
  */
-export function UpdatePrompt() {
+export function UpdatePrompt({ register }: { register: boolean }) {
+  return register ? <Registered /> : null;
+}
+
+function Registered() {
   const { t } = useTranslation();
   const {
     needRefresh: [needRefresh, setNeedRefresh],
