@@ -18,7 +18,7 @@ import { usePrefetchWalkthrough } from './prefetch';
 import { StorageNotices } from './storage-notices';
 import { StorageStatus } from './storage-status';
 
-// The service worker registration (and its update prompt) comes after the first screen (see below).
+// The update prompt's code comes with the first screen; the service worker's registration waits (useInstallLater).
 const UpdatePrompt = lazy(() => import('./update-prompt').then((m) => ({ default: m.UpdatePrompt })));
 // Screens beyond the home list load on demand, keeping the first screen small.
 const NewAssessmentPage = lazy(() => import('../features/assessments/setup-page').then((m) => ({ default: m.NewAssessmentPage })));
