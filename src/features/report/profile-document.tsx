@@ -225,7 +225,9 @@ function Sheet({ frame, children }: { frame: Frame; children: ReactNode }) {
       </Text>
       {/* Absolute text that is filled in late (page numbers) needs a box of its own to be measured. */}
       <View style={styles.footer} fixed>
-        <Text style={styles.footerText} render={({ pageNumber, totalPages }) => fill(frame.pageLabel, { page: pageNumber, total: totalPages })} />
+        {/* Empty until the total is known: while paginating it then prints the same at every break, and
+            react-pdf (patched, patches/README.md) does not lay the rest of the run out again for it. */}
+        <Text style={styles.footerText} render={({ pageNumber, totalPages }) => (totalPages === undefined ? '' : fill(frame.pageLabel, { page: pageNumber, total: totalPages }))} />
       </View>
       <View style={styles.body}>{children}</View>
     </Page>
