@@ -88,7 +88,7 @@ test('the demonstration assessment gives results on screen and a Spanish profile
   expect((await pdfText(annexFile)).text).toContain('Puntuación (0-100)');
 });
 
-test('after a follow-up, the results show what moved since the earlier assessment', async ({ page }) => {
+test('after a follow-up, the results show what moved since the earlier assessment, and its profile made while idle says so', async ({ page }, testInfo) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Open the demonstration assessment' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Results and profile/ })).toBeVisible();
@@ -109,6 +109,16 @@ test('after a follow-up, the results show what moved since the earlier assessmen
   await expect(moved.getByRole('rowheader')).toHaveText(question);
   await expect(moved.getByRole('cell', { name: wasYes ? 'moved down' : 'moved up' })).toBeVisible();
   await expectNoAxeViolations(page, 'results with a comparison');
+
+  // The worker warmed up with the follow-up's own profile, changes since the earlier one included:
+  // the click gets that file at once (marked for the bench), not a build of its own.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Create the profile PDF' }).click();
+  const file = testInfo.outputPath('follow-up.pdf');
+  await (await downloading).saveAs(file);
+  const made = await page.evaluate(() => (performance.getEntriesByName('mgi-profile-pdf-worker').at(-1) as PerformanceMark).detail.made as boolean);
+  expect(made).toBe(true);
+  expect((await pdfText(file)).text).toContain('What has changed since');
 });
 
 test('a local assessment follows its level in the profile, read alongside the national one it names', async ({ page }) => {

@@ -19,6 +19,19 @@ import type { DocumentFormat, WorkerRequest } from './worker-protocol';
 
 export type LoadBundle = (kind: CatalogueKind, lang: ProfileLanguage) => Promise<CatalogueBundle>;
 
+/** The assessment a follow-up's profile compares with, with its answers. */
+export type EarlierLink = { assessment: Assessment; answers: Answer[] };
+
+/**
+ * A follow-up's profile says what changed since the latest earlier assessment of the same government
+ * and level on this device; null when there is none. The screen's warm-up and the click read it alike,
+ * so the click finds the warm-up's file when nothing changed.
+ */
+export async function readEarlier(assessment: Assessment): Promise<EarlierLink | null> {
+  const previous = earlierAssessments(assessment, await listAssessments())[0];
+  return previous ? { assessment: previous, answers: await getAnswers(previous.id) } : null;
+}
+
 /** The national assessment a local one names, when it is on this device. */
 export interface NationalLink {
   assessment: Assessment;
@@ -58,13 +71,11 @@ export function DocumentPanel({
       throw new PrepareError('catalogue', error);
     }
     let answers: Answer[];
-    let earlier: { assessment: Assessment; answers: Answer[] } | null = null;
+    let earlier: EarlierLink | null = null;
     try {
       // Read afresh: the last edits from another tab are in the document too.
       answers = await getAnswers(assessment.id);
-      // A follow-up says what changed since the latest earlier assessment of the same government.
-      const previous = kind === 'profile' ? earlierAssessments(assessment, await listAssessments())[0] : undefined;
-      if (previous) earlier = { assessment: previous, answers: await getAnswers(previous.id) };
+      if (kind === 'profile') earlier = await readEarlier(assessment);
     } catch (error) {
       throw new PrepareError('storage', error);
     }

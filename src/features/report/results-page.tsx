@@ -15,7 +15,7 @@ import { getAnswers } from '../../storage/answers';
 import { getAssessment } from '../../storage/assessments';
 import { useStored } from '../../storage/live';
 import { href } from '../../ui/router';
-import { DocumentPanel, type LoadBundle, type NationalLink } from './document-panel';
+import { DocumentPanel, readEarlier, type LoadBundle, type NationalLink } from './document-panel';
 import { DomainChart } from './domain-chart';
 import { Comparison } from './results-comparison';
 import { DomainFindingsSection, Method } from './results-findings';
@@ -57,10 +57,12 @@ export function ResultsPage({ assessment, bundle, loadBundle }: { assessment: As
   const answers = useStored(() => getAnswers(assessment.id), [assessment.id]);
   const national = useNational(assessment);
   const nationalCatalogue = useNationalCatalogue(Boolean(national), uiLang, loadBundle);
+  const earlier = useStored(() => readEarlier(assessment), [assessment]);
 
   const results = useMemo(() => (answers ? scoreAssessment(bundle.catalogue, answers) : null), [answers, bundle.catalogue]);
   const model = useMemo(() => {
-    if (!answers) return null;
+    // With the earlier assessment read too: a follow-up's profile says what changed since.
+    if (!answers || earlier === undefined) return null;
     const strings: ProfileStrings = i18n.getResourceBundle(uiLang, 'report');
     return buildProfile({
       assessment,
@@ -72,8 +74,9 @@ export function ResultsPage({ assessment, bundle, loadBundle }: { assessment: As
       // (see profile.worker.ts), not a copy dated the day of the last change.
       generatedAt: new Date().toISOString(),
       national: national && nationalCatalogue ? { ...national, catalogue: nationalCatalogue } : null,
+      earlier,
     });
-  }, [answers, assessment, bundle, i18n, uiLang, national, nationalCatalogue]);
+  }, [answers, assessment, bundle, i18n, uiLang, national, nationalCatalogue, earlier]);
 
   if (!answers || !results || !model) return <p>{t('results.loading')}</p>;
 
