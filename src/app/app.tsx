@@ -32,8 +32,8 @@ const WhoPage = lazy(() => import('../features/review/who-panel').then((m) => ({
 const ExchangePage = lazy(() => import('../features/exchange/exchange-page').then((m) => ({ default: m.ExchangePage })));
 const OpenFromServerPage = lazy(() => import('../features/sync/open-page').then((m) => ({ default: m.OpenFromServerPage })));
 const SyncPage = lazy(() => import('../features/sync/sync-page').then((m) => ({ default: m.SyncPage })));
-// Background sync of assessments connected to a server, loaded after the first screen.
-const SyncRunner = lazy(() => import('../features/sync/sync-page').then((m) => ({ default: m.SyncRunner })));
+// Background sync of assessments connected to a server, loaded after the first screen (BackgroundSync).
+const SyncRunner = preloadable(() => import('../features/sync/sync-page').then((m) => m.SyncRunner));
 const ResultsPage = lazy(() => import('../features/report/results-page').then((m) => ({ default: m.ResultsPage })));
 
 /** Builds the demonstration assessment in the UI language, stores it as a new draft and opens its results. */
@@ -196,6 +196,33 @@ function useInstallLater(): boolean {
   return ready;
 }
 
+/**
+ * Background sync, in a boundary of its own: on a first visit that loses the network before the app is
+ * installed for offline use, its code cannot arrive, and that must cost the sync, never the screen. It
+ * is loaded again once the network is back (a new mount, see preloadable.ts).
+ */
+function BackgroundSync() {
+  const [attempt, setAttempt] = useState(0);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!failed) return;
+    const again = () => {
+      SyncRunner.retry();
+      setFailed(false);
+      setAttempt((n) => n + 1);
+    };
+    window.addEventListener('online', again);
+    return () => window.removeEventListener('online', again);
+  }, [failed]);
+  return (
+    <ErrorBoundary key={attempt} fallback={() => null} onError={() => setFailed(true)}>
+      <Suspense fallback={null}>
+        <SyncRunner catalogue={loadCatalogue} />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
 export function App() {
   const { t, i18n } = useTranslation();
   const install = useInstallLater();
@@ -230,12 +257,13 @@ export function App() {
       )}
       <Suspense fallback={null}>
         {/* Its code is loaded now, while the app is surely online; only the registration waits. A
-            failure here (code not loaded) costs the offline install, never the screen. */}
+            failure here (code not loaded) costs the offline install, never the screen; the registration
+            itself is tried again when the network comes back (update-prompt.tsx). */}
         <ErrorBoundary fallback={() => null}>
           <UpdatePrompt register={install} />
         </ErrorBoundary>
-        <SyncRunner catalogue={loadCatalogue} />
       </Suspense>
+      <BackgroundSync />
       <main id="main" tabIndex={-1}>
         {/* What storage repaired or set aside, above every screen until dismissed (not on the projector). */}
         {presenting ? null : (

@@ -9,6 +9,7 @@ import { createElement, lazy, useState, type ComponentType } from 'react';
 export function preloadable<P extends object>(load: () => Promise<ComponentType<P>>) {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
+  const fresh = () => lazy(async () => ({ default: await preload() }));
   const preload = () => {
     pending ??= load().then(
       (component) => (loaded = component),
@@ -19,10 +20,18 @@ export function preloadable<P extends object>(load: () => Promise<ComponentType<
     );
     return pending;
   };
-  const Lazy = lazy(async () => ({ default: await preload() }));
+  let Lazy = fresh();
+  /**
+   * After a failed fetch, has the next mount fetch again: React.lazy keeps its failure for good. Called
+   * by the caller when it has a reason to (the network is back), never on its own: React renders a
+   * failed component again at once, and a new fetch at each render would never end.
+   */
+  const retry = () => {
+    if (!loaded) Lazy = fresh();
+  };
   function Screen(props: P) {
     const [direct] = useState(() => loaded);
     return direct ? createElement(direct, props) : createElement(Lazy, props);
   }
-  return Object.assign(Screen, { preload });
+  return Object.assign(Screen, { preload, retry });
 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { preview } from 'vite';
 
 /** The production build on a server of the test's own, so the test can stop it half-way. */
@@ -11,6 +11,15 @@ async function startPreview() {
   return { server, url: server.resolvedUrls!.local[0]! };
 }
 
+/** Waits until the service worker has installed and precached everything, then reloads the page under it. */
+async function underServiceWorker(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
 /**
  * Offline-first: after one visit the app starts and works with the network off and the server gone.
  * This spec runs its own server so it can stop it half-way.
@@ -21,13 +30,7 @@ test('after one visit, the app starts and works with the network off and the ser
   const page = await context.newPage();
   await page.goto(url);
   await expect(page.getByRole('heading', { name: 'Assessments on this device' })).toBeVisible();
-  // The service worker has installed and precached everything.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  // Reloaded under the service worker, the page says it is ready for offline use.
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await underServiceWorker(page);
 
   await server.close();
   await context.setOffline(true);
@@ -54,6 +57,46 @@ test('after one visit, the app starts and works with the network off and the ser
   await third.goto(url);
   await expect(third.getByRole('heading', { name: 'Evaluaciones en este dispositivo' })).toBeVisible();
   await expect(third.getByRole('link', { name: /^Abrir Offline Republic/ })).toBeVisible();
+  await context.close();
+});
+
+/**
+ * Hotel Wi-Fi drops in the first seconds of a first visit, before the app was installed for offline
+ * use: once the network is back, in the same visit, it is installed, and the next start works offline.
+ */
+test('a first visit that lost the network before the app was installed installs it once the network is back', async ({ browser }) => {
+  const { server, url } = await startPreview();
+  const context = await browser.newContext();
+  // The background sync's code, fetched after the first screen, fails as it would offline (whether the
+  // network drops before or after it arrives is a race this test does not leave to chance).
+  const syncCode = '**/assets/sync-page-*.js';
+  await context.route(syncCode, (route) => route.abort('internetdisconnected'));
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Assessments on this device' })).toBeVisible();
+  await context.setOffline(true);
+  // The install was due and failed for want of a network (the app marks it).
+  await page.waitForFunction(() => performance.getEntriesByName('mgi-install-failed').length > 0, null, { timeout: 30_000 });
+  // The code loaded after the first screen (background sync) could not arrive: the screen stays.
+  await expect(page.getByRole('heading', { name: 'Assessments on this device' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // A screen whose code never arrived says why, and what to do.
+  await page.getByRole('link', { name: 'New assessment' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/the device has no internet connection, and the app is not yet ready to work without internet/);
+  // Back online: the background sync's code is fetched again, and the app installed.
+  await context.unroute(syncCode);
+  const syncLoaded = page.waitForResponse((response) => /\/assets\/sync-page-.*\.js$/.test(response.url()) && response.ok());
+  await context.setOffline(false);
+  await syncLoaded;
+  await underServiceWorker(page);
+
+  await server.close();
+  await context.setOffline(true);
+  const again = await context.newPage();
+  await again.goto(url);
+  await expect(again.getByRole('heading', { name: 'Assessments on this device' })).toBeVisible();
+  await again.getByRole('link', { name: 'New assessment' }).click();
+  await expect(again.getByLabel('Government or authority')).toBeVisible();
   await context.close();
 });
 
