@@ -12,7 +12,7 @@ const SW_URL = `${import.meta.env.BASE_URL}sw.js`;
 /**
  * Installs the app for offline use without workbox-window, whose own download may be what failed:
  * registers the service worker when there is none, or installs again one whose install never finished
- * (the network dropped while it was storing the app). Marks the attempt for the tests.
+ * (the network dropped while it was storing the app).
  */
 async function installAgain(): Promise<void> {
   try {

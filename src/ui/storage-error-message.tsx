@@ -13,17 +13,10 @@ export function isCodeNotLoaded(error: unknown): boolean {
 /** Names a storage failure plainly in the UI language (or the app's code that could not be fetched). */
 export function StorageErrorMessage({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  if (isCodeNotLoaded(error)) {
-    return (
-      <p role="alert" className="alert">
-        {t('app.codeNotLoaded')}
-      </p>
-    );
-  }
-  const problem = error instanceof StorageError ? error.problem : 'unknown';
+  const message = isCodeNotLoaded(error) ? 'app.codeNotLoaded' : `storage.${error instanceof StorageError ? error.problem : 'unknown'}`;
   return (
     <p role="alert" className="alert">
-      {t(`storage.${problem}`)}
+      {t(message)}
     </p>
   );
 }
