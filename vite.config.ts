@@ -2,6 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { SERVICE_WORKER_FILE } from './src/app/service-worker-file';
 
 export default defineConfig({
   plugins: [
@@ -10,6 +11,7 @@ export default defineConfig({
       // A new version is offered with a prompt (src/app/update-prompt.tsx); never reloaded under someone's hands.
       registerType: 'prompt',
       injectRegister: null,
+      filename: SERVICE_WORKER_FILE,
       includeAssets: ['icon-192.png', 'icon-512.png', 'icon-maskable-512.png'],
       manifest: {
         name: 'MGI assessment',

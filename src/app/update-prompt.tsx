@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { SERVICE_WORKER_FILE } from './service-worker-file';
 
 // Fetched with this module, at the first screen: the registration imports it, and by then the laptop
 // may be offline (the registration waits, see app.tsx). A module is fetched once per page.
 void import('workbox-window').catch(() => undefined);
 
-/** The service worker vite-plugin-pwa builds, and its scope (the app's base). */
-const SW_URL = `${import.meta.env.BASE_URL}sw.js`;
+/** The service worker vite-plugin-pwa builds (vite.config.ts names it), under the app's base, which is its scope. */
+const SW_URL = `${import.meta.env.BASE_URL}${SERVICE_WORKER_FILE}`;
 
 /**
  * Installs the app for offline use without workbox-window, whose own download may be what failed:

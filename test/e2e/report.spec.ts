@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
+import { SERVICE_WORKER_FILE } from '../../src/app/service-worker-file';
 import { allSaved, expectNoAxeViolations, pdfText } from './helpers';
 
 /**
@@ -11,7 +12,7 @@ import { allSaved, expectNoAxeViolations, pdfText } from './helpers';
 
 /** After the first load: waits for the service worker, if the app has one, then cuts the network. */
 async function offlineWhenPossible(page: Page, context: BrowserContext): Promise<boolean> {
-  const hasWorker = (await page.request.get('sw.js')).ok();
+  const hasWorker = (await page.request.get(SERVICE_WORKER_FILE)).ok();
   if (!hasWorker) return false;
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
