@@ -1,7 +1,7 @@
 // Walkthrough figures: answer latency (input → committed in IndexedDB), typing latency, opening a
 // fully answered assessment with 300 evidence items, and the home list with 500 assessments.
 import { existsSync, readFileSync } from 'node:fs';
-import { answerLatency, commitLatency, typingLatency } from './measure.mjs';
+import { answerLatency, commitLatency, idbFloor, typingLatency } from './measure.mjs';
 import { percentile, seed } from './seed.mjs';
 
 const catalogue = JSON.parse(readFileSync('indicators/national.json', 'utf8'));
@@ -56,6 +56,13 @@ export async function run({ baseUrl, launch }) {
       const cp95 = percentile(commits, 95);
       rows.push({ name: 'Answer: input to committed, seen from a worker (median)', value: percentile(commits, 50).toFixed(1), unit: 'ms', target: '—', ok: true });
       rows.push({ name: 'Answer: input to committed, seen from a worker (p95)', value: cp95.toFixed(1), unit: 'ms', target: '≤ 15 ms', ok: cp95 <= 15 });
+      // What this machine allows: the app's write beside a bare transaction issued with the same click
+      // (see measure.mjs). The p95 target above is measured against this floor.
+      const floor = await idbFloor(seen, target);
+      const show = (xs) => `${percentile(xs, 50).toFixed(1)} / ${percentile(xs, 95).toFixed(1)}`;
+      rows.push({ name: 'Answer: input to committed at a person\'s pace, page idle before each click (median / p95)', value: show(floor.app), unit: 'ms', target: '—', ok: true });
+      rows.push({ name: 'IndexedDB floor: a bare transaction issued with that click, committed (median / p95)', value: show(floor.clicked), unit: 'ms', target: '—', ok: true });
+      rows.push({ name: 'IndexedDB floor: the same transaction with no click (median / p95)', value: show(floor.alone), unit: 'ms', target: '—', ok: true });
       await seen.close();
     }
 

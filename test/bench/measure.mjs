@@ -97,6 +97,79 @@ export async function commitLatency(page, { radios, dbName, store, key, field, r
   return all.slice(WARM_UP);
 }
 
+/**
+ * The floor under "input to committed" on this machine. At a person's pace (the page idle before each
+ * click), a bare IndexedDB transaction (one get, one put, on a database of its own) is issued in the
+ * same task as a click on one of `radios`; alternately, the same transaction with no click. The app's
+ * own write for that click (the transaction of its first put after it) is timed from the same moment, so the two can be set side by side: what they share is what the click costs the browser
+ * (the app drawing the choice, the frame, and only then the handling of any IndexedDB result). Returns
+ * the three series, in ms from the click to each transaction's completion.
+ */
+export async function idbFloor(page, { radios, rounds = 30 }) {
+  return page.evaluate(
+    async ({ radios, rounds }) => {
+      const db = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('bench-floor', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('s');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      // The app's write: the transaction of the first put on another database's store while `appWrite`
+      // is armed (Dexie keeps its own reference to IDBDatabase.transaction, but calls put through the
+      // prototype). An aborted one, made again by the app, leaves it armed for the next.
+      const proto = IDBObjectStore.prototype;
+      const put = proto.put;
+      let appWrite = null;
+      proto.put = function (...args) {
+        const request = put.apply(this, args);
+        if (appWrite && this.transaction.db !== db) {
+          const done = appWrite;
+          appWrite = null;
+          this.transaction.addEventListener('complete', () => done(performance.now()));
+          this.transaction.addEventListener('abort', () => (appWrite = done));
+        }
+        return request;
+      };
+      const bare = (i) =>
+        new Promise((resolve) => {
+          const tx = db.transaction('s', 'readwrite');
+          tx.objectStore('s').get('k');
+          tx.objectStore('s').put(i, 'k');
+          tx.oncomplete = () => resolve(performance.now());
+        });
+      const inputs = [...document.querySelectorAll(radios)].slice(0, 3);
+      const clicked = [];
+      const app = [];
+      const alone = [];
+      try {
+        for (let i = 0; i < 2 * rounds; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          await new Promise((r) => requestIdleCallback(r, { timeout: 1000 }));
+          const t0 = performance.now();
+          const done = bare(i);
+          if (i % 2 === 1) {
+            alone.push((await done) - t0);
+            continue;
+          }
+          const written = new Promise((resolve, reject) => {
+            appWrite = resolve;
+            setTimeout(() => reject(new Error('no write within 5 s of a click')), 5000);
+          });
+          // A choice not already made, so the click is a change the app stores.
+          inputs.find((input) => !input.checked).click();
+          clicked.push((await done) - t0);
+          app.push((await written) - t0);
+        }
+      } finally {
+        proto.put = put;
+        db.close();
+      }
+      return { clicked, app, alone };
+    },
+    { radios, rounds },
+  );
+}
+
 /** Keystroke to the next painted frame in the focused text box, 80 times. */
 export function typingLatency(page) {
   return page.evaluate(async () => {
