@@ -101,9 +101,10 @@ export async function commitLatency(page, { radios, dbName, store, key, field, r
  * The floor under "input to committed" on this machine. At a person's pace (the page idle before each
  * click), a bare IndexedDB transaction (one get, one put, on a database of its own) is issued in the
  * same task as a click on one of `radios`; alternately, the same transaction with no click. The app's
- * own write for that click (the transaction of its first put after it) is timed from the same moment, so the two can be set side by side: what they share is what the click costs the browser
- * (the app drawing the choice, the frame, and only then the handling of any IndexedDB result). Returns
- * the three series, in ms from the click to each transaction's completion.
+ * own write for that click (the transaction of its first put after it) is timed from the same moment,
+ * so the two can be set side by side: what they share is what the click costs the browser (the app
+ * drawing the choice, the frame, and only then the handling of any IndexedDB result). Returns the three
+ * series, in ms from the click to each transaction's completion.
  */
 export async function idbFloor(page, { radios, rounds = 30 }) {
   return page.evaluate(
