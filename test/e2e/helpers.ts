@@ -3,6 +3,18 @@ import { expect, test, type Browser, type Download, type Page } from '@playwrigh
 import { readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
+/**
+ * Waits until the service worker has installed and precached everything, then reloads the page under
+ * it: a page loaded before the worker took over is not yet under its control.
+ */
+export async function underServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
 /** Presses Tab until the focused element's text or label matches, as a keyboard user would. */
 export async function tabTo(page: Page, name: RegExp, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {

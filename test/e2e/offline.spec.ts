@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { preview } from 'vite';
+import { underServiceWorker } from './helpers';
 
 /** The production build on a server of the test's own, so the test can stop it half-way. */
 async function startPreview() {
@@ -9,15 +10,6 @@ async function startPreview() {
     logLevel: 'error',
   });
   return { server, url: server.resolvedUrls!.local[0]! };
-}
-
-/** Waits until the service worker has installed and precached everything, then reloads the page under it. */
-async function underServiceWorker(page: Page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
 
 /**

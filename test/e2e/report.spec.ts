@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { SERVICE_WORKER_FILE } from '../../src/app/service-worker-file';
-import { allSaved, expectNoAxeViolations, pdfText } from './helpers';
+import { allSaved, expectNoAxeViolations, pdfText, underServiceWorker } from './helpers';
 
 /**
  * Results and the profile PDF, as a workshop uses them: open the demonstration assessment, look at
@@ -14,12 +14,7 @@ import { allSaved, expectNoAxeViolations, pdfText } from './helpers';
 async function offlineWhenPossible(page: Page, context: BrowserContext): Promise<boolean> {
   const hasWorker = (await page.request.get(SERVICE_WORKER_FILE)).ok();
   if (!hasWorker) return false;
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  // A page loaded before the worker took over is not yet under its control: reload once under it.
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await underServiceWorker(page);
   await context.setOffline(true);
   return true;
 }
